@@ -95,6 +95,11 @@ UNIT_CELL_SPLITS = {
     "İşletme İştirakler- Kültür Müdürlüğü": ["İşletme ve İştirakler Müdürlüğü", "Kültür Müdürlüğü"],
 }
 
+# Tables printed without a caption: first header cell -> title given here.
+UNTITLED_TABLES = {
+    "Gayr-ı Menkul Türü": "Gayr-ı Menkuller",  # L173-174, right after the İhaleler table
+}
+
 # Indicators whose "ddd.ddd" cells could be read either way; read with the
 # document's own convention (dot = thousands) and say so. Key: (hedef, No).
 AMBIGUOUS_DOTS = {
@@ -214,21 +219,19 @@ def glued_bullets(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
     return "\n\n".join(parts), glued
 
 
-def table(rows: list[tuple[int, str]], baslik: str, no: str | None = None, note: str | None = None) -> dict:
+def table(rows: list[tuple[int, str]], baslik: str, note: str | None = None) -> dict:
     """A tab-separated general-information table kept as printed strings."""
     data = [cells(t) for _, t in rows if t.strip()]
-    out = {"no": no, "baslik": baslik, "sutunlar": data[0], "satirlar": data[1:]}
+    out = {"baslik": baslik, "sutunlar": data[0], "satirlar": data[1:]}
     if note:
         out["not"] = note
-    if no is None:
-        del out["no"]
     return out
 
 
 # --- Parts of the document ---------------------------------------------------
 
 
-def parse_foreword(src: Source) -> tuple[dict, str]:
+def parse_foreword(src: Source) -> dict:
     """Başkanlık Sunumu (damaged letters repaired word by word)."""
     start = src.find(r"^BA.KANLIK SUNUMU$")
     end = src.find(r"^1-GENEL B", start) - 1
@@ -245,7 +248,7 @@ def parse_foreword(src: Source) -> tuple[dict, str]:
     body = [ln for ln in lines[1:] if ln[1].strip()]
     signature = "\n".join(t for _, t in body[-2:])
     paragraphs = [t for _, t in body[:-2]]
-    return {"baslik": title, "metin": "\n\n".join(paragraphs), "imza": signature}, signature
+    return {"baslik": title, "metin": "\n\n".join(paragraphs), "imza": signature}
 
 
 def parse_general(src: Source) -> list[dict]:
@@ -286,7 +289,8 @@ def parse_general(src: Source) -> list[dict]:
             if prev.endswith(":") and "\t" not in src.line(fiz_blocks[i - 1][-1][0]):
                 tables.append(table(raw, prev.rstrip(":")))
             else:
-                tables.append(table(raw, "Gayr-ı Menkuller",
+                first_header = cells(raw[0][1])[0]
+                tables.append(table(raw, UNTITLED_TABLES[first_header],
                                     note="Kaynakta tablo başlığı yok; başlık sütun adlarından verildi."))
         elif i + 1 < len(fiz_blocks) and block[-1][1].endswith(":") and "\t" in src.line(fiz_blocks[i + 1][0][0]):
             continue  # the caption of the next table
@@ -303,7 +307,7 @@ def parse_general(src: Source) -> list[dict]:
     sections.append({
         "baslik": src.line(l_bt).strip(),
         "tablolar": [table(bt_rows, "Bilgi ve Teknolojik Kaynaklar",
-                           note="'X' hücreleri kaynakta olduğu gibi (veri yok).")],
+                           note="'X' ve boş hücreler kaynakta olduğu gibi.")],
     })
 
     # İnsan Kaynakları: Personel Dağılımı table, bullets, a kadro table without title.
@@ -508,7 +512,7 @@ def variants(ad: str, *others: str) -> list[str]:
 
 def build(seed: Path) -> dict:
     src = Source(seed.read_text(encoding="utf-8"))
-    foreword, _ = parse_foreword(src)
+    foreword = parse_foreword(src)
     general = parse_general(src)
     list_aims, list_goals = parse_aim_list(src)
     targets, columns = parse_targets(src)

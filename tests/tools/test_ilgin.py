@@ -45,6 +45,12 @@ def test_reproducible_byte_for_byte(generated):
     assert generated.read_bytes() == COMMITTED.read_bytes()
 
 
+def test_no_table_residue(generated):
+    text = generated.read_text(encoding="utf-8")
+    assert "-----" not in text  # markdown separators after each KAYNAK line (L447 ...)
+    assert "\t" not in text
+
+
 def test_validates_against_schema(program):
     from seffaf.schema import Program
 
