@@ -17,6 +17,7 @@ import difflib
 import re
 import sys
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -102,6 +103,14 @@ FMT_WRONG_PH_LABEL = {
 # L3003: the FMT of PH24's second activity (600.000,00) repeats the first
 # activity's name; by order and amount it is "Afet planlama ve eğitim faaliyetleri".
 FMT_COPIED_NAME = {3003: "Afet risk azaltma ve deprem zemin inceleme faaliyetleri"}
+
+# 2.6 table rows that name a different activity than the PH table at that
+# place (a contradiction, not a spelling variant): source line → PH code.
+UNIT_TABLE_CONFLICTS = {
+    # L3904 (P.H.17) "Yeni ve akıllı hayvansal sulama …" where the PH 17 table (L2398)
+    # and the İdare Performans Tablosu (L3722) have "… bitkisel sulama …".
+    3904: "17",
+}
 
 # 2.6 table: unit names printed differently from the Faaliyet Maliyet Tabloları.
 UNIT_VARIANTS = {
@@ -630,11 +639,12 @@ def parse_unit_table(src: Source):
             continue
         m = re.match(r"^P\.H\.(\d+):$", cells[0])
         if m:
-            rows.append({"ph": m.group(1), "ad": clean(cells[1]), "faaliyetler": [], "birimler": [], "line": no})
+            rows.append({"ph": m.group(1), "ad": clean(cells[1]), "faaliyetler": [], "lines": [], "birimler": [], "line": no})
         else:
             assert cells[0] == "" and cells[1] == "", (no, raw)
         if len(cells) > 2 and cells[2]:
             rows[-1]["faaliyetler"].append(clean(cells[2]))
+            rows[-1]["lines"].append(no)
         if len(cells) > 3 and cells[3]:
             rows[-1]["birimler"].append(clean(cells[3]))
     return rows
@@ -680,6 +690,7 @@ def build(seed: Path) -> dict:
     units: dict[str, dict] = {}
     seen_wrong_labels = {}
     seen_copied = {}
+    seen_conflicts = set()
 
     for t, ipt, u in zip(targets, ipt_rows, unit_rows):
         aim_code, aim_text = t["aim"]
@@ -792,16 +803,26 @@ def build(seed: Path) -> dict:
                 act["not"] = " ".join(anotes)
             activities.append(act)
 
-        # 2.6 lists activities by PH; match them to ours by name where it can.
-        for name in u["faaliyetler"]:
-            for act in activities:
-                if norm(name) == norm(act["ad"]) or any(norm(name) == norm(v) for v in act["varyantlar"]):
-                    break
+        # 2.6 lists activities by PH; its wordings become variants where they
+        # are the same activity, notes where they contradict.
+        for idx, (name, line) in enumerate(zip(u["faaliyetler"], u["lines"])):
+            if any(_matches(name, act) for act in activities):
+                continue
+            if line in UNIT_TABLE_CONFLICTS:
+                assert UNIT_TABLE_CONFLICTS[line] == t["kod"]
+                act = activities[idx]
+                seen_conflicts.add(line)
+                extra = f"2.6 tablosunda bu sırada \"{name}\" yazılı (L{line}); performans hedefi tablosu ve İdare Performans Tablosu bu adı kullanıyor."
+                act["not"] = (act.get("not", "") + " " + extra).strip()
+            elif idx < len(activities) and _similar(name, activities[idx]["ad"]):
+                add_variant(activities[idx], name)
             else:
-                # close enough to one activity at the same position? record as variant there
-                idx = u["faaliyetler"].index(name)
-                if idx < len(activities) and _similar(name, activities[idx]["ad"]):
-                    add_variant(activities[idx], name)
+                raise ValueError(f"L{line}: 2.6 activity {name!r} not matched")
+        # İdare Performans Tablosu activity rows: amounts must be those of the PH table.
+        for a, ia, act in zip(t["activities"], ipt["activities"], activities):
+            m = ia["money"]
+            if (m["butce"], m["butce_disi"] if a["butce_disi"] is not None else None, m["toplam"]) != (a["butce"], a["butce_disi"], a["toplam"]):
+                raise ValueError(f"L{ia['line']}: İdare Performans Tablosu amounts differ from the PH table (L{a['line']})")
         target["sorumlu_birimler"] = unit_names
         target["faaliyetler"] = activities
         tot = t["total"]
@@ -827,6 +848,8 @@ def build(seed: Path) -> dict:
 
     if seen_wrong_labels != FMT_WRONG_PH_LABEL:
         raise ValueError(f"FMT label mismatches differ from the documented list: {seen_wrong_labels}")
+    if seen_conflicts != set(UNIT_TABLE_CONFLICTS):
+        raise ValueError("2.6 conflicts differ from the documented list")
     if set(seen_copied) != set(FMT_COPIED_NAME):
         raise ValueError("copied FMT name not found")
 
@@ -847,9 +870,26 @@ def build(seed: Path) -> dict:
             for r in ipt_rows
         ],
         **ipt_totals,
-        "not": "Faaliyet satırlarının tutarları ve payları ilgili faaliyetin kaydında değil, yalnızca kaynakta basılı; "
-        "faaliyetlerin genel sıra numarası (1-123) faaliyet kodu olarak kullanıldı. Giriş metni: " + ipt_intro,
+        "not": "Tablonun faaliyet satırlarındaki tutarlar performans hedefi tablolarındaki faaliyet tutarlarıyla aynı (betik denetliyor; "
+        "boş Bütçe Dışı hücreleri burada 0,00); faaliyet satırlarının payları (Pay) şemada tutulamıyor. Faaliyetlerin bu tablodaki "
+        "genel sıra numarası (1-123) faaliyet kodu olarak kullanıldı. Giriş metni: " + ipt_intro,
     }
+
+    # Faaliyet column of the TKİ by code against the sum of the FMTs' code lines.
+    code_sums: dict[str, Decimal] = {}
+    for aim in aims.values():
+        for goal in aim["hedefler"]:
+            for target in goal["performans_hedefleri"]:
+                for act in target["faaliyetler"]:
+                    for line in act["maliyet_tablosu"]["ekonomik_kodlar"]:
+                        code_sums[line["kod"]] = code_sums.get(line["kod"], Decimal(0)) + line["tutar"]
+    diffs = [
+        f"{r['kod']} {r['ad']}: tabloda {tr_amount(r['faaliyet'])}, faaliyet maliyet tablolarının toplamı {tr_amount(code_sums.get(r['kod'], Decimal(0)))}"
+        for r in tki["butce"]
+        if r["faaliyet"] != code_sums.get(r["kod"], Decimal(0))
+    ]
+    if diffs:
+        tki["not"] += " Faaliyet Toplamı sütunu ekonomik kod bazında faaliyet maliyet tablolarıyla uyuşmuyor (toplamlar aynı): " + "; ".join(diffs) + "."
 
     need = {
         "butce": tki["butce"],
@@ -892,10 +932,16 @@ def build(seed: Path) -> dict:
         "harcama_birimleri_tablosu": unit_table,
         "not": (
             "Kaynakta tarih, sayfa sayısı ve meclis kararı yok. Metin onarımları yalnızca PDF çıkarımı hatalarıdır: "
-            "ř→ş, đ→ğ (5216 s. Kanun md. 7 bentleri), \"m ²\"→\"m²\", satır sonu hecelemesi, HTML etiketleri."
+            "ř→ş, đ→ğ (5216 s. Kanun md. 7 bentleri), m² üst simgesinden önceki boşluk, satır sonu hecelemesi, HTML etiketleri."
         ),
     }
     return program
+
+
+def tr_amount(value: Decimal) -> str:
+    """Amount in the document's own format, for notes."""
+    whole, frac = f"{value:.2f}".split(".")
+    return f"{int(whole):,}".replace(",", ".") + "," + frac
 
 
 def _matches(name: str, act: dict) -> bool:
@@ -925,6 +971,17 @@ def prune(value):
     return value
 
 
+def plain(value):
+    """Enums → their values, so the YAML writer sees only plain data."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
 # Keys whose null is information (the source's empty cell), not absence.
 KEEP_NULL = {
     "butce", "butce_disi", "toplam", "tutar", "faaliyet", "genel_yonetim", "diger_idarelere_transfer",
@@ -936,8 +993,9 @@ def main(argv: list[str]) -> int:
     seed = Path(argv[1]) if len(argv) > 1 else DEFAULT_SEED
     out = Path(argv[2]) if len(argv) > 2 else REPO / "programs" / SLUG / f"{YEAR}.yml"
     data = prune(build(seed))
-    # degerler keeps None (the source's "-")
-    Program.model_validate(data)
+    program = Program.model_validate(data)
+    # Round-trip through the model: keys come out in the schema's order.
+    data = plain(program.model_dump(mode="python", by_alias=True, exclude_unset=True))
     header = f"# Kayseri Büyükşehir Belediyesi {YEAR} Performans Programı, tools/kayseri.py ile {seed.name} dosyasından üretildi.\n"
     dump(data, out, header=header)
     print(f"wrote {out}")
