@@ -317,3 +317,12 @@ class Program(Model):
     toplam_kaynak_ihtiyaci: Optional[ResourceNeed] = None
     harcama_birimleri_tablosu: Optional[UnitTable] = None
     not_: Optional[str] = Field(default=None, alias="not")
+
+
+class SiteConfig(Model):
+    """``site.yml``: what the whole site is called and which programs it publishes."""
+
+    baslik: Name
+    aciklama: Optional[str] = None
+    adres: Optional[str] = None
+    programlar: Optional[list[Annotated[str, Field(pattern=r"^[a-z0-9-]+/[0-9]{4}$")]]] = None

@@ -1,0 +1,137 @@
+"""The build, start to finish: read and check every program, write Markdown,
+let MkDocs make HTML, index it with Pagefind, and only then replace ``site/``.
+
+Work happens in a temporary folder beside the output; a failure at any step
+leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from . import mkdocs_site, search
+from .loader import Problem, ProgramError, load_program, read_yaml, validate_as
+from .render import Renderer
+from .schema import Program, SiteConfig
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Project:
+    """Where a site's inputs are: by default the folders of this repository."""
+
+    root: Path
+    programs_dir: Path
+    config_file: Path
+
+    @property
+    def theme_dir(self) -> Path:
+        return self.root / "theme"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+
+@dataclass
+class BuildResult:
+    pages: int
+    programs: int
+    seconds: float
+    warnings: list[str]
+
+
+def load_site_config(path: Path) -> SiteConfig:
+    return validate_as(read_yaml(path), SiteConfig)
+
+
+def program_files(programs_dir: Path, selection: list[str] | None) -> list[Path]:
+    if selection is None:
+        return sorted(programs_dir.glob("*/*.yml"))
+    return [programs_dir / f"{entry}.yml" for entry in selection]
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_programs(files: list[Path], root: Path) -> list[Program]:
+    """Every file is read even after one fails, so that all problems are reported at once."""
+    programs, problems = [], []
+    for path in files:
+        shown = display_path(path, root)
+        if not path.exists():
+            problems.append(Problem(shown, None, "", "program dosyası yok (site.yml içindeki programlar listesine bakın)"))
+            continue
+        try:
+            program = load_program(path, shown)
+        except ProgramError as error:
+            problems.extend(error.problems)
+            continue
+        expected = (path.parent.name, path.stem)
+        if (program.belediye.slug, str(program.yil)) != expected:
+            problems.append(
+                Problem(shown, None, "belediye.slug / yil", f"dosya yolu {expected[0]}/{expected[1]}.yml, içeriği {program.belediye.slug}/{program.yil}: ikisi aynı olmalı")
+            )
+            continue
+        programs.append(program)
+    if problems:
+        raise ProgramError(problems)
+    return programs
+
+
+def build(project: Project, out_dir: Path, progress: Progress = lambda message: None) -> BuildResult:
+    started = time.perf_counter()
+    config = load_site_config(project.config_file)
+    programs = load_programs(program_files(project.programs_dir, config.programlar), project.root)
+    progress(f"{len(programs)} program okundu ve doğrulandı")
+
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".seffaf-", dir=out_dir.parent) as work:
+        work_dir = Path(work)
+        docs_dir, site_dir = work_dir / "docs", work_dir / "site"
+        site = Renderer(project.theme_dir, project.content_dir, {"title": config.baslik}).render(programs)
+        for page in site.pages.values():
+            target = docs_dir / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8")
+        for name, data in site.files.items():
+            target = docs_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        shutil.copytree(project.theme_dir / "assets", docs_dir / "assets")
+        progress(f"{len(site.pages)} sayfa yazıldı; MkDocs ile HTML üretiliyor")
+
+        config_file = work_dir / "mkdocs.yml"
+        mkdocs_site.write_config(
+            config_file,
+            {"title": config.baslik, "description": config.aciklama or "", "url": config.adres or ""},
+            docs_dir, site_dir, project.theme_dir, site.nav,
+        )
+        warnings = mkdocs_site.build(config_file)
+        progress("Arama dizini (Pagefind) oluşturuluyor")
+        search.index(site_dir)
+        _replace(site_dir, out_dir)
+    return BuildResult(len(site.pages), len(programs), time.perf_counter() - started, warnings)
+
+
+def _replace(new: Path, out_dir: Path) -> None:
+    """Swap the finished site in with two renames, so readers never see half a site."""
+    old = out_dir.with_name(out_dir.name + ".eski")
+    if old.exists():
+        shutil.rmtree(old)
+    if out_dir.exists():
+        out_dir.rename(old)
+    new.rename(out_dir)
+    if old.exists():
+        shutil.rmtree(old)

@@ -1,0 +1,115 @@
+"""The ``seffaf`` command: a thin layer over build and loader, speaking Turkish."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+from pathlib import Path
+
+from .build import Project, build, display_path, load_programs, program_files
+from .loader import ProgramError
+from .search import SearchIndexError
+
+
+def _project(args) -> Project:
+    root = Path.cwd()
+    return Project(root=root, programs_dir=Path(args.programs), config_file=Path(args.config))
+
+
+def _say(message: str) -> None:
+    print(f"· {message}", file=sys.stderr, flush=True)
+
+
+def _report(error: ProgramError) -> int:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    count = len(error.problems)
+    print(f"\n{count} sorun bulundu; site oluşturulmadı, önceki site olduğu gibi duruyor.", file=sys.stderr)
+    return 1
+
+
+def cmd_build(args) -> int:
+    out = Path(args.out)
+    try:
+        result = build(_project(args), out, _say)
+    except ProgramError as error:
+        return _report(error)
+    except SearchIndexError as error:
+        print(f"hata: {error}", file=sys.stderr)
+        return 1
+    for warning in result.warnings:
+        print(f"uyarı: {warning}", file=sys.stderr)
+    print(f"Site hazır: {result.pages} sayfa, {result.programs} program, {result.seconds:.1f} sn → {out}/")
+    print(f"Açmak için: seffaf serve  (ya da {out}/index.html)")
+    return 0
+
+
+def cmd_check(args) -> int:
+    paths = [Path(p) for p in args.paths] or [Path(args.programs)]
+    files: list[Path] = []
+    for path in paths:
+        files.extend(program_files(path, None) if path.is_dir() else [path])
+    if not files:
+        print("Denetlenecek program dosyası bulunamadı.", file=sys.stderr)
+        return 1
+    try:
+        load_programs(files, Path.cwd())
+    except ProgramError as error:
+        for problem in error.problems:
+            print(problem)
+        print(f"\n{len(error.problems)} sorun, {len(files)} dosya.")
+        return 1
+    for path in files:
+        print(f"{display_path(path, Path.cwd())}: sorun yok")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    status = cmd_build(args)
+    if status:
+        return status
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.out)
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        print(f"Site yayında: http://127.0.0.1:{args.port}/  (durdurmak için Ctrl+C)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="seffaf", description="Belediye performans programlarından şeffaflık sitesi üretir.")
+    commands = main.add_subparsers(dest="command", required=True, metavar="KOMUT")
+
+    def common(sub):
+        sub.add_argument("--programs", default="programs", help="program dosyalarının klasörü (varsayılan: programs)")
+        sub.add_argument("--config", default="site.yml", help="site ayarları (varsayılan: site.yml)")
+
+    b = commands.add_parser("build", help="siteyi oluşturur")
+    common(b)
+    b.add_argument("--out", default="site", help="çıktı klasörü (varsayılan: site)")
+    b.set_defaults(run=cmd_build)
+
+    c = commands.add_parser("check", help="program dosyalarını denetler")
+    c.add_argument("paths", nargs="*", help="dosya ya da klasör (varsayılan: programs)")
+    c.add_argument("--programs", default="programs", help=argparse.SUPPRESS)
+    c.set_defaults(run=cmd_check)
+
+    s = commands.add_parser("serve", help="siteyi oluşturur ve yerelde yayınlar")
+    common(s)
+    s.add_argument("--out", default="site")
+    s.add_argument("--port", type=int, default=8000)
+    s.set_defaults(run=cmd_serve)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

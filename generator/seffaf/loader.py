@@ -1,0 +1,346 @@
+"""Reading program files: YAML with line numbers, then the schema, then references.
+
+Every problem becomes a ``Problem`` naming file, line and field path in Turkish,
+and all problems of a file are collected before giving up, so that an author
+fixes a file in one pass. Nothing here raises anything but ``ProgramError``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from .schema import Program
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_NODES = 2_000_000
+
+Path_ = tuple  # a field path: ("amaclar", 0, "hedefler", 1, ...)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    path: str
+    message: str
+    level: str = "hata"  # "hata" stops a build; "uyarı" is shown and published
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"dosya": self.file, "satir": self.line, "alan": self.path, "mesaj": self.message, "duzey": self.level}
+
+
+@dataclass
+class ProgramError(Exception):
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+def format_path(path: Iterable) -> str:
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+# --- YAML -------------------------------------------------------------------
+
+_YAML_MESSAGES = {
+    "found character '\\t' that cannot start any token": "sekme (tab) karakteri var; YAML girintisi yalnızca boşlukla yapılır",
+    "found unexpected end of stream": "dosya beklenmedik biçimde bitti (kapanmamış bir tırnak ya da parantez olabilir)",
+    "mapping values are not allowed here": "burada ':' beklenmiyor (değerin içinde ':' varsa değeri tırnak içine alın)",
+    "could not find expected ':'": "':' bekleniyordu (anahtar: değer)",
+    "expected <block end>, but found": "girinti hatalı: bu satır üstündekilerle aynı hizada değil",
+    "did not find expected key": "girinti hatalı ya da bir anahtar eksik",
+    "did not find expected '-' indicator": "girinti hatalı: liste öğesi '-' ile başlamalı",
+    "found unknown escape character": "tırnak içinde geçersiz kaçış karakteri (\\) var",
+    "found a tab character that violates indentation": "sekme (tab) karakteri var; YAML girintisi yalnızca boşlukla yapılır",
+    "found a tab character where an indentation space is expected": "sekme (tab) karakteri var; YAML girintisi yalnızca boşlukla yapılır",
+}
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or ""
+    for english, turkish in _YAML_MESSAGES.items():
+        if problem.startswith(english):
+            return turkish
+    if "quoted scalar" in (error.context or ""):
+        return "kapanmamış tırnak"
+    return f"YAML okunamadı ({problem})"
+
+
+class _Reader(yaml.SafeLoader):
+    """A composer that refuses aliases: they buy nothing in a program file and allow "billion laughs"."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(event.start_mark.line + 1, "YAML takma adları (&çapa / *takma ad) desteklenmiyor; değeri açıkça yazın")
+        return super().compose_node(parent, index)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str):
+        self.line, self.message = line, message
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain data and remembers where each field stands."""
+
+    def __init__(self, loader: _Reader):
+        self.loader = loader
+        self.lines: dict[tuple, int] = {}
+        self.problems: list[tuple[int, tuple, str]] = []
+        self.nodes = 0
+
+    def build(self, node, path: tuple = ()):
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Refused(node.start_mark.line + 1, "dosyada çok fazla öğe var")
+        self.lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            self.loader.flatten_mapping(node)
+            result = {}
+            for key_node, value_node in node.value:
+                key = self.build(key_node, path + ("<anahtar>",))
+                if not isinstance(key, (str, int)):
+                    self.problems.append((key_node.start_mark.line + 1, path, "anahtar bir metin olmalı"))
+                    continue
+                if key in result:
+                    self.problems.append(
+                        (key_node.start_mark.line + 1, path + (key,), f'"{key}" anahtarı iki kez yazılmış (satır {self.lines[path + (key,)]})')
+                    )
+                    continue
+                self.lines[path + (key,)] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, path + (key,))
+            self.lines[path] = node.start_mark.line + 1
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:float":
+            try:
+                number = Decimal(node.value.replace("_", ""))
+            except InvalidOperation:
+                number = None
+            if number is None or not number.is_finite():
+                self.problems.append((node.start_mark.line + 1, path, f'"{node.value}" geçerli bir sayı değil'))
+                return node.value
+            return number
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value
+        return self.loader.construct_object(node, deep=True)
+
+
+@dataclass
+class Document:
+    """Plain data read from a YAML file, with the line of every field."""
+
+    file: str
+    data: object
+    lines: dict
+
+    def line_of(self, path: tuple) -> int | None:
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get(())
+
+
+def read_yaml(path: Path, display: str | None = None) -> Document:
+    display = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ProgramError([Problem(display, None, "", f"dosya çok büyük ({size // 1024 // 1024} MB; en fazla {MAX_FILE_BYTES // 1024 // 1024} MB)")])
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ProgramError([Problem(display, None, "", f"dosya okunamadı ({error.strerror})")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        hint = ""
+        try:
+            raw.decode("cp1254")
+            hint = " Dosya Windows-1254 (Türkçe Windows) kodlamasıyla kaydedilmiş olabilir; UTF-8 olarak yeniden kaydedin."
+        except UnicodeDecodeError:
+            pass
+        raise ProgramError([Problem(display, line, "", f"dosya UTF-8 değil (bayt {error.start}).{hint}")]) from None
+    loader = _Reader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ProgramError([Problem(display, 1, "", "dosya boş")])
+        builder = _Builder(loader)
+        data = builder.build(node)
+    except _Refused as refusal:
+        raise ProgramError([Problem(display, refusal.line, "", refusal.message)]) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise ProgramError([Problem(display, mark.line + 1 if mark else None, "", _yaml_message(error))]) from None
+    except yaml.YAMLError as error:
+        raise ProgramError([Problem(display, None, "", f"YAML okunamadı ({error})")]) from None
+    finally:
+        loader.dispose()
+    document = Document(display, data, builder.lines)
+    if builder.problems:
+        raise ProgramError([Problem(display, line, format_path(p), message) for line, p, message in builder.problems])
+    return document
+
+
+# --- schema -----------------------------------------------------------------
+
+
+def _field_names() -> list[str]:
+    names = set()
+    for value in vars(schema).values():
+        if isinstance(value, type) and issubclass(value, BaseModel):
+            for name, info in value.model_fields.items():
+                names.add(info.alias or name)
+    return sorted(names)
+
+
+_FIELDS = _field_names()
+
+
+def _pattern_message(pattern: str) -> str:
+    if "0[1-9]" in pattern:
+        return "ekonomik kod 01–09 arası iki haneli bir kod olmalı"
+    return "yalnızca küçük harf (a-z), rakam ve tire içerebilir"
+
+
+def _schema_message(error: dict) -> str:
+    kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
+    shown = f'"{value}"' if isinstance(value, (str, int, float, Decimal)) and not isinstance(value, bool) else ""
+    if kind == "missing":
+        return "zorunlu alan eksik"
+    if kind == "extra_forbidden":
+        key = str(error["loc"][-1])
+        close = difflib.get_close_matches(key, _FIELDS, n=1)
+        return f'bilinmeyen alan "{key}"' + (f' ("{close[0]}" mi demek istediniz?)' if close else "")
+    if kind == "value_error":
+        return f"{shown} {ctx.get('error')}".strip()
+    if kind in ("decimal_parsing", "decimal_type", "int_parsing", "int_type", "float_parsing", "int_from_float"):
+        return f"{shown} bir tam sayı değil".strip() if kind.startswith("int") else f"{shown} bir sayı değil".strip()
+    if kind in ("string_type",):
+        return "metin olmalı"
+    if kind in ("list_type", "tuple_type"):
+        return "liste olmalı (her öğe '- ' ile başlar)"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "alanlardan oluşan bir eşleme olmalı (anahtar: değer), liste ya da tek değer değil"
+    if kind == "greater_than_equal":
+        return f"{shown} negatif olamaz".strip() if str(ctx.get("ge")) == "0" else f"{shown} en az {ctx.get('ge')} olmalı".strip()
+    if kind == "less_than_equal":
+        return f"{shown} en çok {ctx.get('le')} olmalı".strip()
+    if kind in ("enum", "literal_error"):
+        return f"{shown} geçersiz; şunlardan biri olmalı: {ctx.get('expected')}".strip()
+    if kind == "string_pattern_mismatch":
+        return f"{shown} geçersiz: {_pattern_message(ctx.get('pattern', ''))}".strip()
+    if kind == "string_too_long":
+        return f"çok uzun (en fazla {ctx.get('max_length')} karakter)"
+    if kind == "string_too_short":
+        return "boş olamaz"
+    if kind in ("bool_type", "bool_parsing"):
+        return "evet/hayır (true/false) olmalı"
+    if kind == "finite_number":
+        return f"{shown} geçerli bir sayı değil".strip()
+    return f"geçersiz değer ({error['msg']})"
+
+
+def validate_as(document: Document, model: type[BaseModel]):
+    """Validate plain data against a model, turning pydantic's errors into located problems."""
+    if not isinstance(document.data, dict):
+        raise ProgramError([Problem(document.file, 1, "", "dosya, alanlardan oluşan bir eşleme (anahtar: değer) olmalı")])
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            loc = tuple(part for part in item["loc"] if part != "[key]")
+            problems.append(Problem(document.file, document.line_of(loc), format_path(loc), _schema_message(item)))
+        raise ProgramError(problems) from None
+
+
+def validate(document: Document) -> Program:
+    program = validate_as(document, Program)
+    problems = _check_references(program, document)
+    if problems:
+        raise ProgramError(problems)
+    return program
+
+
+def _check_references(program: Program, document: Document) -> list[Problem]:
+    """What the schema cannot see alone: unique codes, known units, consistent years."""
+    problems: list[Problem] = []
+
+    def report(path: tuple, message: str) -> None:
+        problems.append(Problem(document.file, document.line_of(path), format_path(path), message))
+
+    units = {}
+    for u, unit in enumerate(program.birimler):
+        for name in [unit.ad, *unit.varyantlar]:
+            if name in units:
+                report(("birimler", u, "ad"), f'"{name}" birimi iki kez tanımlanmış')
+            units[name] = unit
+
+    def check_unit(path: tuple, name: str) -> None:
+        if name not in units:
+            close = difflib.get_close_matches(name, list(units), n=1)
+            hint = f' ("{close[0]}" mi demek istediniz?)' if close else ' ("birimler" listesine ekleyin)'
+            report(path, f'"{name}" birimler listesinde yok{hint}')
+
+    years = [c.yil for c in program.gosterge_sutunlari]
+    if len(set(years)) != len(years):
+        report(("gosterge_sutunlari",), "aynı yıl iki kez yazılmış")
+    if years and max(years) != program.yil:
+        report(("gosterge_sutunlari",), f"son sütunun yılı ({max(years)}) programın yılı ({program.yil}) olmalı")
+
+    target_codes: dict[str, tuple] = {}
+    for a, aim in enumerate(program.amaclar):
+        for g, goal in enumerate(aim.hedefler):
+            for t, target in enumerate(goal.performans_hedefleri):
+                here = ("amaclar", a, "hedefler", g, "performans_hedefleri", t)
+                if target.kod in target_codes:
+                    report(here + ("kod",), f'performans hedefi kodu "{target.kod}" iki kez kullanılmış')
+                target_codes[target.kod] = here
+                for u, name in enumerate(target.sorumlu_birimler):
+                    check_unit(here + ("sorumlu_birimler", u), name)
+                indicator_codes = set()
+                for i, indicator in enumerate(target.gostergeler):
+                    if indicator.kod and indicator.kod in indicator_codes:
+                        report(here + ("gostergeler", i, "kod"), f'gösterge kodu "{indicator.kod}" bu hedefte iki kez kullanılmış')
+                    indicator_codes.add(indicator.kod)
+                    for year in indicator.degerler:
+                        if year not in years:
+                            report(here + ("gostergeler", i, "degerler", year), f"{year} yılı gosterge_sutunlari içinde yok")
+                for f, activity in enumerate(target.faaliyetler):
+                    if activity.sorumlu_birim:
+                        check_unit(here + ("faaliyetler", f, "sorumlu_birim"), activity.sorumlu_birim)
+    table = program.idare_performans_tablosu
+    if table:
+        for r, row in enumerate(table.satirlar):
+            if row.performans_hedefi not in target_codes:
+                report(("idare_performans_tablosu", "satirlar", r, "performans_hedefi"), f'"{row.performans_hedefi}" kodlu performans hedefi yok')
+    return problems
+
+
+def load_program(path: Path, display: str | None = None) -> Program:
+    return validate(read_yaml(path, display))

@@ -1,0 +1,82 @@
+"""Everything MkDocs- and Material-specific: the configuration and the build call.
+
+Kept in one module on purpose: Material 9.x reaches end of life in 2027 and
+its successor reads the same ``mkdocs.yml``, so moving the site is meant to be
+a change to this file alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import yaml
+
+_MARKDOWN_EXTENSIONS = [
+    "tables",
+    "attr_list",
+    "md_in_html",
+    "admonition",
+    {"toc": {"permalink": "¶", "permalink_title": "Bu bölümün bağlantısı"}},
+]
+
+
+def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_dir: Path, nav: list) -> None:
+    config = {
+        "site_name": site["title"],
+        "site_description": site.get("description", ""),
+        "site_url": site.get("url", ""),
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "strict": False,
+        "nav": nav,
+        "theme": {
+            "name": "material",
+            "language": "tr",
+            "custom_dir": str(theme_dir / "overrides"),
+            "font": False,
+            "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"},
+            "features": ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.path", "toc.follow"],
+        },
+        "plugins": [],
+        "markdown_extensions": _MARKDOWN_EXTENSIONS,
+        "extra_css": ["assets/seffaf.css"],
+        "extra_javascript": ["assets/seffaf.js"],
+        "validation": {
+            "nav": {"omitted_files": "ignore", "absolute_links": "ignore"},
+            "links": {"absolute_links": "relative_to_docs", "unrecognized_links": "warn"},
+        },
+        "extra": {"generator": False},
+    }
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+class _Collector(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def build(config_file: Path) -> list[str]:
+    """Build the HTML; return MkDocs' warnings (a broken internal link is one)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    collector = _Collector()
+    logger.addHandler(collector)
+    previous = logger.propagate
+    logger.propagate = False
+    try:
+        config = load_config(config_file=str(config_file))
+        mkdocs_build(config)
+    finally:
+        logger.removeHandler(collector)
+        logger.propagate = previous
+    return collector.messages

@@ -1,0 +1,202 @@
+"""Where a program becomes pages: Jinja templates in ``theme/pages`` write Markdown.
+
+Each page is one template and one context. Text from a program file is
+escaped on the way out (HTML and Markdown alike), so nothing an author types
+can become markup, a link or a script; only templates write markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import turkish, urls
+from .schema import Program
+from .views import ProgramView, program_view
+
+
+@dataclass
+class Page:
+    path: str
+    title: str
+    markdown: str
+
+
+@dataclass
+class Site:
+    """Everything the site generator writes: pages, downloads and the navigation."""
+
+    pages: dict[str, Page] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
+_BLOCK_SPECIAL = re.compile(r"([\\`\[\]{}|!])")
+
+
+def _entities(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def inline_text(value) -> Markup:
+    """Author text inside a sentence or a table cell: no markup, one line."""
+    return Markup(_INLINE_SPECIAL.sub(r"\\\1", _entities(" ".join(str(value).split()))))
+
+
+def block_text(value) -> Markup:
+    """Author text of several paragraphs: lists and emphasis kept; no HTML, links or attributes."""
+    return Markup(_BLOCK_SPECIAL.sub(r"\\\1", _entities(str(value).strip())))
+
+
+def _finalize(value):
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return inline_text(value)
+
+
+def _link(path: str) -> Markup:
+    """A link target MkDocs resolves and makes relative, so the site works under any sub-path."""
+    return Markup("/" + path)
+
+
+def _indicator_value(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, Decimal):
+        return turkish.number(value)
+    return str(value)
+
+
+def _indicator_name(indicator) -> str:
+    """The name as printed, with its unit added only where the name does not already carry it."""
+    if indicator.birim and f"({indicator.birim})" not in indicator.ad:
+        return f"{indicator.ad} ({indicator.birim})"
+    return indicator.ad
+
+
+def environment(theme_dir: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(theme_dir / "pages")),
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=True,
+    )
+    env.filters.update(
+        money=lambda v: Markup(turkish.money(v)),
+        number=lambda v: Markup(turkish.number(v)),
+        percent=lambda v: Markup(turkish.percent(v)),
+        value=lambda v: inline_text(_indicator_value(v)),
+        indicator_name=lambda g: inline_text(_indicator_name(g)),
+        link=_link,
+        public=lambda p: Markup(urls.public(p)),
+        text=inline_text,
+        block=block_text,
+        quoted=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)),
+    )
+    env.globals.update(urls=urls)
+    return env
+
+
+def _fold_words(markdown: str) -> list[str]:
+    """Words with ı/İ, folded, so that "kirsal" finds "kırsal" (Pagefind folds ş, ç, ğ, ö, ü but not ı)."""
+    words = set(re.findall(r"\w*[ıİI]\w*", markdown))
+    return sorted({turkish.fold(w) for w in words} - {w.lower() for w in words})
+
+
+class Renderer:
+    def __init__(self, theme_dir: Path, content_dir: Path, site_config: dict):
+        self.env = environment(theme_dir)
+        self.content_dir = content_dir
+        self.config = site_config
+        self.site = Site()
+
+    def page(self, path: str, template: str, title: str, filters: dict | None = None, **context) -> None:
+        body = self.env.get_template(template).render(title=title, config=self.config, **context)
+        fold = self.env.get_template("_search.md.j2").render(words=_fold_words(body), filters=filters or {})
+        self.site.pages[path] = Page(path, title, body + fold)
+
+    def render(self, programs: list[Program]) -> Site:
+        views = [program_view(p) for p in programs]
+        by_municipality: dict[str, list[ProgramView]] = {}
+        for view in sorted(views, key=lambda v: (turkish.sort_key(v.program.belediye.ad), -v.program.yil)):
+            by_municipality.setdefault(view.program.belediye.slug, []).append(view)
+        intro = (self.content_dir / "index.md").read_text(encoding="utf-8")
+        self.page(urls.home(), "home.md.j2", self.config["title"], intro=Markup(intro), municipalities=by_municipality)
+        nav = [{"Ana sayfa": urls.home()}]
+        for slug, years in by_municipality.items():
+            municipality = years[0].program.belediye
+            self.page(urls.municipality(slug), "municipality.md.j2", municipality.ad, municipality=municipality, years=years)
+            nav.append({municipality.ad: [urls.municipality(slug)] + [{str(v.program.yil): self.program(v)} for v in years]})
+        for page in sorted(self.content_dir.glob("*.md")):
+            if page.name != "index.md":
+                nav.append(self._content_page(page))
+        self.site.nav = nav
+        return self.site
+
+    def _content_page(self, path: Path) -> dict:
+        text = path.read_text(encoding="utf-8")
+        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
+        self.site.pages[path.name] = Page(path.name, title, text)
+        return {title: path.name}
+
+    def program(self, view: ProgramView) -> list:
+        program = view.program
+        filters = {"belediye": program.belediye.ad, "yil": str(program.yil)}
+        name = f"{program.belediye.ad} {program.yil}"
+        common = dict(view=view, program=program, filters=filters)
+        self.page(view.path, "program.md.j2", f"{name} Performans Programı", **common)
+        nav: list = [view.path]
+        if program.sunus:
+            self.page(urls.foreword(program), "foreword.md.j2", "Sunuş", **common)
+            nav.append({"Sunuş": urls.foreword(program)})
+        aims_nav = []
+        for aim_view in view.aims:
+            title = f"Amaç {aim_view.aim.kod}"
+            self.page(aim_view.path, "aim.md.j2", f"{title}: {aim_view.aim.ad}", aim_view=aim_view, **common)
+            targets_nav = [{f"PH {t.target.kod}": t.path} for t in aim_view.targets]
+            for target_view in aim_view.targets:
+                self.page(
+                    target_view.path, "target.md.j2", f"Performans hedefi {target_view.target.kod}: {target_view.target.ad}",
+                    target_view=target_view, **common,
+                )
+            aims_nav.append({title: [aim_view.path] + targets_nav})
+        nav.append({"Amaçlar ve hedefler": aims_nav})
+        if view.units:
+            self.page(urls.units(program), "units.md.j2", "Harcama birimleri", **common)
+            for unit_view in view.units:
+                self.page(unit_view.path, "unit.md.j2", unit_view.unit.ad, unit_view=unit_view, **common)
+            nav.append({"Harcama birimleri": [urls.units(program)] + [{u.unit.ad: u.path} for u in view.units]})
+        if program.idare_performans_tablosu:
+            self.page(urls.administration_table(program), "administration_table.md.j2", "İdare Performans Tablosu", **common)
+            nav.append({"İdare Performans Tablosu": urls.administration_table(program)})
+        if program.toplam_kaynak_ihtiyaci:
+            self.page(urls.resource_need(program), "resource_need.md.j2", "Toplam Kaynak İhtiyacı", **common)
+            nav.append({"Toplam Kaynak İhtiyacı": urls.resource_need(program)})
+        if program.genel_bilgiler:
+            self.page(urls.general_info(program), "general_info.md.j2", "Genel Bilgiler", **common)
+            sections = []
+            for section in program.genel_bilgiler:
+                path = urls.info_section(program, section.baslik)
+                self.page(path, "info_section.md.j2", section.baslik, section=section, **common)
+                sections.append({section.baslik: path})
+            nav.append({"Genel Bilgiler": [urls.general_info(program)] + sections})
+        self.site.files[urls.data(program, "program.json")] = program_json(program)
+        return nav
+
+
+def program_json(program: Program) -> bytes:
+    """The whole validated program, with the YAML's own keys, for anyone to reuse."""
+    data = program.model_dump(mode="json", by_alias=True)
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")

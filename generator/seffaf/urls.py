@@ -1,0 +1,92 @@
+"""Every page address of the site, in one place.
+
+These addresses are the public record's promise: a journalist's link to a
+performance target must work for as long as the site exists. Change nothing
+here without a redirect. Each function returns the page's source path relative
+to the docs folder (``defne/2025/index.md``); ``public()`` turns it into the
+address a reader sees (``defne/2025/``).
+"""
+
+from __future__ import annotations
+
+from .schema import Program
+from .turkish import slugify
+
+
+def _base(program: Program) -> str:
+    return f"{program.belediye.slug}/{program.yil}"
+
+
+def code_slug(code: str) -> str:
+    """"1.1.1" → "1-1-1"; "PG.8.3.4" → "pg-8-3-4"."""
+    return slugify(code) or "0"
+
+
+def home() -> str:
+    return "index.md"
+
+
+def search() -> str:
+    return "ara.md"
+
+
+def municipality(slug: str) -> str:
+    return f"{slug}/index.md"
+
+
+def program(program: Program) -> str:
+    return f"{_base(program)}/index.md"
+
+
+def foreword(program: Program) -> str:
+    return f"{_base(program)}/sunus.md"
+
+
+def aim(program: Program, code: str) -> str:
+    return f"{_base(program)}/amaclar/{code_slug(code)}/index.md"
+
+
+def target(program: Program, code: str) -> str:
+    return f"{_base(program)}/performans-hedefleri/{code_slug(code)}.md"
+
+
+def units(program: Program) -> str:
+    return f"{_base(program)}/birimler/index.md"
+
+
+def unit(program: Program, name: str) -> str:
+    return f"{_base(program)}/birimler/{slugify(name)}.md"
+
+
+def administration_table(program: Program) -> str:
+    return f"{_base(program)}/idare-performans-tablosu.md"
+
+
+def resource_need(program: Program) -> str:
+    return f"{_base(program)}/toplam-kaynak-ihtiyaci.md"
+
+
+def general_info(program: Program) -> str:
+    return f"{_base(program)}/genel-bilgiler/index.md"
+
+
+def info_section(program: Program, title: str) -> str:
+    return f"{_base(program)}/genel-bilgiler/{slugify(title)}.md"
+
+
+def audit(program: Program) -> str:
+    return f"{_base(program)}/denetim.md"
+
+
+def data(program: Program, name: str) -> str:
+    """Downloads live beside the pages: ``defne/2025/veri/program.json``."""
+    return f"{_base(program)}/veri/{name}"
+
+
+def public(path: str) -> str:
+    """The address a reader sees, relative to the site root."""
+    if path.endswith("index.md"):
+        return path[: -len("index.md")]
+    if path.endswith(".md"):
+        return path[: -len(".md")] + "/"
+    return path
