@@ -85,8 +85,8 @@ ACTIVITY_NOTES = {
 
 # Tablo 15 amounts printed with a lost digit group (L2410, L2411, L2413):
 # kept as printed; the note says what they most likely mean.
-T15_TYPO_NOTE = ("Kaynakta '{printed}' yazılı; büyük olasılıkla ₺{meant} "
-                 "(PH ve FM tablolarında ₺{meant}, PAY % de buna göre).")
+T15_TYPO_NOTE = ("Kaynakta '{printed}' yazılı; büyük olasılıkla ₺{meant} demek: PH ve FM tablolarında ₺{meant}, "
+                 "PAY %{pay} de ₺{meant} üzerinden.")
 
 T15_ROW_NOTES = {
     # L2433 vs L2093/L2119
@@ -122,8 +122,11 @@ PICTURES = {
 
 TABLE_NOTES = {
     "Hizmet Binaları": "Hücrelerdeki birim listeleri metne aktarılırken tek satırda birleşmiş; basıldığı gibi bırakıldı.",
-    "4": ("Üst başlık satırı: BİLGİSAYAR, YAZICI, HABERLEŞME HATTI, DİĞER DEMİRBAŞLAR, TOPLAM. "
-          "Alt başlıklar basıldığı gibi; veri sütunlarıyla tam hizalı olmayabilir (son sütun satır toplamı)."),
+    # L337-347: header labels shifted after "Ses Yayın Cihazı"; some rows lost empty cells
+    "4": ("Üst başlık satırı: BİLGİSAYAR, YAZICI, HABERLEŞME HATTI, DİĞER DEMİRBAŞLAR, TOPLAM. Alt başlıklar basıldığı "
+          "gibi; 'Ses Yayın Cihazı'ndan sonra bir sütun kaymış görünüyor, son sütun satır toplamıdır (ör. 264, 535). "
+          "Bazı satırlarda hücreler kaymış: sütun toplamları TOPLAM satırıyla tutmuyor (Projeksiyon 5/4, Kamera 4/5, "
+          "Switch 8/6, Ses Yayın 0/2), satır toplamları tutuyor. Hücreler basıldığı gibi bırakıldı."),
     "8": "İki liste yan yana: sol sütunlarda memur, sözleşmeli ve işçi personel; sağ sütunlarda DEFTUR A.Ş. personeli.",
     "11": ("İlkokul–Yüksekokul satırlarında boş SÖZLEŞMELİ hücreleri düşmüş, değerler sola kaymış "
            "(ör. İlkokul: memur 1, işçi 38, DEFTUR A.Ş. 151, toplam 190). Hücreler basıldığı gibi bırakıldı."),
@@ -526,14 +529,13 @@ def parse_cost_table(block: list[str]) -> dict:
 
 
 def indicator(cells: list[str]) -> dict:
-    m = re.match(r"(PG)\s*(\d+\.\d+\.\d+)\s+(.*)$", cells[0].strip())
-    printed_code = f"{m.group(1)}{cells[0][2:cells[0].index(m.group(2))]}{m.group(2)}"
-    name = clean(m.group(3))
+    m = re.match(r"(PG\s*(\d+\.\d+\.\d+))\s+(.*)$", cells[0].strip())
+    printed_code, code, name = m.group(1), m.group(2), clean(m.group(3))
     raw = [c.strip() for c in (cells[1:4] + ["", "", ""])[:3]]
     explanation = clean(cells[4]) if len(cells) > 4 else ""
     parsed = [indicator_value(c) for c in raw]
     notes = []
-    if printed_code != f"PG {m.group(2)}":
+    if printed_code != f"PG {code}":
         notes.append(INDICATOR_CODE_NOTE.format(printed=printed_code))
     text_valued = any(isinstance(v, str) for v, _ in parsed)
     if text_valued:
@@ -544,8 +546,8 @@ def indicator(cells: list[str]) -> dict:
         for cell, (_, how) in zip(raw, parsed):
             if how:
                 readings.setdefault(how, []).append(f"'{cell}'")
-        notes += [f"{', '.join(cells)} {how}" for how, cells in readings.items()]
-    item = {"kod": f"PG {m.group(2)}", "ad": name}
+        notes += [f"{', '.join(printed)} {how}" for how, printed in readings.items()]
+    item = {"kod": f"PG {code}", "ad": name}
     unit = unit_of(name)
     if unit:
         item["birim"] = unit
@@ -592,7 +594,6 @@ def build_activities(code: str, ph: dict, fm_items: list[str], t15_items: list[s
     for source in (fm_items, t15_items, t17_items):
         if len(source) != len(alignment):
             raise ValueError(f"{code}: {len(source)} madde, beklenen {len(alignment)}")
-    new_index = len(acts)
     for pos, target in enumerate(alignment):
         wordings = [fm_items[pos], t15_items[pos], t17_items[pos]]
         if target is None:
@@ -616,7 +617,6 @@ def build_activities(code: str, ph: dict, fm_items: list[str], t15_items: list[s
         if notes:
             ordered["not"] = " ".join(notes)
         acts[index] = ordered
-    del new_index
     return acts
 
 
@@ -788,7 +788,7 @@ def performance(src: Source) -> tuple[list[dict], list[dict], dict, dict]:
         if typo:
             printed = typo[0]
             meant = f"{int(Decimal(printed[1:])):,}".replace(",", ".") + ".000"
-            row_notes.append(T15_TYPO_NOTE.format(printed=printed, meant=meant))
+            row_notes.append(T15_TYPO_NOTE.format(printed=printed, meant=meant, pay=t15["cells"][1].rstrip("%")))
         if code in T15_ROW_NOTES:
             row_notes.append(T15_ROW_NOTES[code])
         if row_notes:
