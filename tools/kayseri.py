@@ -232,6 +232,14 @@ class Source:
         raise ValueError(f"not found: {pattern}")
 
 
+def cover_title(src: Source) -> str:
+    """Title as printed on the inner cover: "KAYSERİ … BELEDİYESİ 2025 YILI PERFORMANS PROGRAMI"."""
+    no = src.find(rf"^{YEAR} YILI PERFORMANS PROGRAMI$")
+    name = next(src.line(n).strip() for n in range(no + 1, no + 4) if src.line(n).strip())
+    assert name == PAGE_HEADER, name
+    return f"{name} {src.line(no).strip()}"
+
+
 def parse_foreword(src: Source) -> list[dict]:
     start = src.find(r"^SUNUŞ$")
     sign = src.find(r"^\*\*DR\. MEMDUH$", start)
@@ -915,7 +923,7 @@ def build(seed: Path) -> dict:
         },
         "yil": YEAR,
         "kaynak": {
-            "baslik": "Kayseri Büyükşehir Belediyesi 2025 Yılı Performans Programı",
+            "baslik": cover_title(src),
             "tarih": None,
             "sayfa_sayisi": None,
             "meclis_karari": None,
