@@ -54,9 +54,7 @@ LINE_FIXES = [
     (3301, "Araç ve i ş makinelerinin", "Araç ve iş makinelerinin"),
     (3352, "biçimde, i şyeri açma", "biçimde, işyeri açma"),
     (3318, "minyatürle r hazırlanarak", "minyatürler hazırlanarak"),
-    # A list item detached from its list ("- oluşur." is the end of the
-    # Madde 33 sentence, not a third item; the b) item is not a sub-item).
-    (257, "  - b) Diğer belediyelerde", "- b) Diğer belediyelerde"),
+    # "- oluşur." is the end of the Madde 33 sentence, not a third list item.
     (258, "- oluşur.", "oluşur."),
 ]
 
@@ -234,10 +232,13 @@ def markdown(lines: list[str], start: int, end: int) -> tuple[str, list[str]]:
         else:
             blocks.append(text)
         blank_run = 0
-    out = []
+    text = ""
     for i, block in enumerate(blocks):
-        out.append(block)
-    return "\n\n".join(out), figures
+        if i:
+            tight = block.startswith("- ") and blocks[i - 1].startswith("- ")
+            text += "\n" if tight else "\n\n"
+        text += block
+    return text, figures
 
 
 def table_rows(lines: list[str], start: int) -> tuple[list[list[str]], int]:
@@ -500,7 +501,7 @@ def parse_cost_tables(lines: list[str]) -> list[dict]:
                 t["toplam"] = number(row[1])
             else:
                 raise SystemExit(f"l.{n}: unexpected cost-table row {row[:2]}")
-        if len(t["eco"]) != 8 or "toplam" not in t:
+        if len(t["eco"]) != 8 or "toplam" not in t or t.get("year") != str(YEAR):
             raise SystemExit(f"l.{head}: incomplete cost table")
         out.append(t)
     return out
