@@ -256,6 +256,13 @@ def parse_foreword(src: Source) -> list[dict]:
 
 PAGE_HEADER = "KAYSERİ BÜYÜKŞEHİR BELEDİYESİ"
 
+# General-information tables whose printed layout needs a word of explanation.
+TABLE_NOTES = {
+    # L322-347: six commissions printed two per row band.
+    "MECLİS KOMİSYONLARI": "Kaynakta iki sütunlu yerleşim: her sütun bir komisyon; sonraki komisyonların adları "
+    "(PLAN VE BÜTÇE KOMİSYONU, ULAŞIM KOMİSYONU, …) satır olarak basılı.",
+}
+
 
 def section_blocks(src: Source, start: int, end: int):
     """Split lines start..end-1 into ('text', line) and ('table', [(no, line), …]) blocks."""
@@ -316,6 +323,8 @@ def build_tables(blocks, section_title):
             prev["satirlar"].extend(body)
             continue
         table = {"baslik": title or section_title, "sutunlar": header, "satirlar": body, "_last": True}
+        if title in TABLE_NOTES:
+            table["not"] = TABLE_NOTES[title]
         if not own_title:
             table["not"] = "Tablonun kaynakta kendi başlığı yok; başlık bölüm adından."
         for t in tables:
@@ -735,8 +744,7 @@ def build(seed: Path) -> dict:
                     cell_notes.append(note)
                 else:
                     values[year] = indicator_value(cell)
-            m = re.search(r"\(([^()]*)\)\s*$", ind["ad"])
-            entry = {"kod": ind["kod"], "ad": ind["ad"], "birim": m.group(1) if m else None, "degerler": values}
+            entry = {"kod": ind["kod"], "ad": ind["ad"], "birim": unit_of(ind["ad"]), "degerler": values}
             if ind["aciklama"]:
                 entry["aciklama"] = ind["aciklama"]
             if cell_notes:
@@ -944,6 +952,17 @@ def build(seed: Path) -> dict:
         ),
     }
     return program
+
+
+def unit_of(name: str):
+    """The unit printed in the indicator name's last parentheses ("(yıl/ha)");
+    "(adet) (Birikimli)" puts a qualifier last, so the unit is the group before it."""
+    groups = re.findall(r"\(([^()]*)\)", name)
+    if not name.rstrip().endswith(")") or not groups:
+        return None
+    if groups[-1].casefold() == "birikimli" and len(groups) > 1:
+        return groups[-2]
+    return groups[-1]
 
 
 def tr_amount(value: Decimal) -> str:
