@@ -863,6 +863,7 @@ def build(text: str) -> dict:
         "toplam_kaynak_ihtiyaci": parse_t16(src),
         "harcama_birimleri_tablosu": unit_table,
         "not": ("Belediyenin türü kaynakta 'Büyükşehir Merkez İlçe'. Meclis kararı ve sayfa sayısı metinde yok. "
+                "Kapak, Atatürk sözü ve içindekiler listesi aktarılmadı. "
                 "PH tablolarında tutar çoğunlukla birleştirilmiş hücrede (1. faaliyet satırında) durur ve hedefin "
                 "tamamına aittir; faaliyet başına tutar yalnız PH 4.3.1, 8.3.1 ve 8.5.1'de yazılıdır."),
     }
