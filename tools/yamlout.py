@@ -6,6 +6,7 @@ keys in the schema's order, Turkish text unescaped, amounts as plain numbers.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,8 +23,12 @@ def _decimal(dumper, value: Decimal):
     return dumper.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
 
 
+_NUMBER_LIKE = re.compile(r"^[-+]?[0-9][0-9_.,:]*$")
+
+
 def _str(dumper, value: str):
-    style = "|" if "\n" in value else None
+    """Codes such as "08" stay quoted, so no YAML reader (1.1 or 1.2) takes them for numbers."""
+    style = "|" if "\n" in value else "'" if _NUMBER_LIKE.match(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
