@@ -113,7 +113,7 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _Refused(node.start_mark.line + 1, "dosyada çok fazla öğe var")
-        self.lines[path] = node.start_mark.line + 1
+        self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             self.loader.flatten_mapping(node)
             result = {}
@@ -129,7 +129,6 @@ class _Builder:
                     continue
                 self.lines[path + (key,)] = key_node.start_mark.line + 1
                 result[key] = self.build(value_node, path + (key,))
-            self.lines[path] = node.start_mark.line + 1
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]

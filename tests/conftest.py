@@ -1,0 +1,96 @@
+"""Shared fixtures: real sites built from the real program files, served on loopback."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from seffaf.build import Project, build
+from seffaf.loader import load_program
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def make_project(tmp: Path, programs: list[str] | None, programs_dir: Path | None = None) -> Project:
+    config = tmp / "site.yml"
+    lines = ["baslik: Test Sitesi", "adres: https://kullanici.github.io/depo/"]
+    if programs is not None:
+        lines.append("programlar:")
+        lines.extend(f"  - {p}" for p in programs)
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Project(root=ROOT, programs_dir=programs_dir or ROOT / "programs", config_file=config)
+
+
+@pytest.fixture(scope="session")
+def defne_program():
+    return load_program(ROOT / "programs" / "defne" / "2025.yml")
+
+
+@pytest.fixture(scope="session")
+def defne_site(tmp_path_factory) -> Path:
+    """The Defne 2025 site, built once for the whole session under a sub-path (``/depo/``)."""
+    tmp = tmp_path_factory.mktemp("defne")
+    out = tmp / "www" / "depo"
+    build(make_project(tmp, ["defne/2025"]), out)
+    return out
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(defne_site):
+    """The site served from loopback at ``http://127.0.0.1:PORT/depo/``, as GitHub Pages would."""
+    handler = functools.partial(_Quiet, directory=str(defne_site.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/depo/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing: run `make test`, which installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="tr-TR")
+    outside: list[str] = []
+
+    def guard(route):
+        outside.append(route.request.url)
+        route.abort()
+
+    context.route("http*://**", lambda route: guard(route) if not route.request.url.startswith("http://127.0.0.1") else route.continue_())
+    tab = context.new_page()
+    tab.outside_requests = outside
+    yield tab
+    context.close()
+
+
+def copy_programs(tmp: Path, *entries: str) -> Path:
+    """A programs folder of one's own, for tests that break a file."""
+    folder = tmp / "programs"
+    for entry in entries:
+        target = folder / f"{entry}.yml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "programs" / f"{entry}.yml", target)
+    return folder
