@@ -265,6 +265,24 @@ def strip_trailing(row: list[str], width: int) -> list[str]:
 TABLE_CAPTION = re.compile(r"^Tablo (\d+) (.+)$")
 
 
+def table_note(no: str, body: list[list[str]]) -> str | None:
+    """Arithmetic remarks on general-information tables whose totals do not add up."""
+    if no == "1":
+        areas = [int(m.group(1)) for r in body[:-1] if (m := re.match(r"^(\d+)", r[1]))]
+        return (
+            f"Satırlardaki alanların toplamı {sum(areas)} m2; tabloda yazılı toplam {body[-1][1]}. "
+            "Asfalt Tesisi 10000 m2 yazılmış, parantez içindeki kapalı+açık alan 100+900 m2."
+        )
+    if no == "9":
+        return (
+            f"Eğitim durumu toplamları ({', '.join(body[-1][1:])}) personel tablolarındaki sayılardan "
+            "(Tablo 6-8 ve 10: 104 memur, 68 işçi, 172) farklı; kaynaktaki gibi."
+        )
+    if no == "10":
+        return "18-25 Yaş satırında İşçi hücresi boş."
+    return None
+
+
 def info_section(lines: list[str], title_line: int, end: int) -> dict:
     """A Genel Bilgiler section: its prose as Markdown and its numbered tables."""
     title = lines[title_line].lstrip("#").strip()
@@ -278,7 +296,11 @@ def info_section(lines: list[str], title_line: int, end: int) -> dict:
             width = len(rows[0])
             header = strip_trailing(rows[0], width)
             body = [strip_trailing(r, width) for r in rows[1:]]
-            tables.append({"no": m.group(1), "baslik": m.group(2).strip(), "sutunlar": header, "satirlar": body})
+            table = {"no": m.group(1), "baslik": m.group(2).strip(), "sutunlar": header, "satirlar": body}
+            note = table_note(m.group(1), body)
+            if note:
+                table["not"] = note
+            tables.append(table)
             n = after
             continue
         prose.append(n)
@@ -760,7 +782,8 @@ def build(seed: Path) -> dict:
                 f"İdare Performans Tablosunda {fmt(row['toplam'])} TL (l.{r['line']})."
             )
         if r["line"] in IPT_SPLIT_LABELS.values():
-            row["not"] = "Performans hedefi hücresi sayfa sonunda bölünmüş (l.3161 ve l.3165); birleştirildi."
+            second = next(k for k, v in IPT_SPLIT_LABELS.items() if v == r["line"])
+            row["not"] = f"Performans hedefi hücresi sayfa sonunda bölünmüş (l.{r['line']} ve l.{second}); birleştirildi."
         ipt_rows.append(row)
 
     # Ekler table as printed, grouped under its printed PH labels.
@@ -836,6 +859,9 @@ def build(seed: Path) -> dict:
     need = parse_resource_need(lines)
     need_total = need["genel_toplam"]["faaliyet"]
     differing = [code for code, fm in matched.items() if fm["toplam"] != activities[code]["maliyet"]["toplam"]]
+    fm_03 = sum(v for fm in fm_tables for k, _, v in fm["eco"] if k == "03" and v is not None)
+    no_table = sum(a["maliyet"]["toplam"] for code, a in activities.items() if code not in matched)
+    need_03 = next(r for r in need["butce"] if r["kod"] == "03")["faaliyet"]
     data = {
         "belediye": {"ad": "Kars Belediyesi", "slug": SLUG, "il": "Kars", "tur": "il", "web": cover["web"]},
         "yil": YEAR,
@@ -881,6 +907,8 @@ def build(seed: Path) -> dict:
             f"İdare Performans Tablosu {fmt(ipt_total)} TL, Tablo 11 Faaliyet Toplamı {fmt(need_total)} TL. "
             f"Genel toplam: Tablo 11'de {fmt(need['genel_toplam']['toplam'])} TL, İdare Performans Tablosunda "
             f"{fmt(number(summary['Genel Toplam'][4]))} TL. "
+            f"Tablo 11'de 03 Mal ve Hizmet Alım Giderleri faaliyet tutarı {fmt(need_03)} TL; faaliyet maliyet "
+            f"tablolarında 03 toplamı {fmt(fm_03)} TL, maliyet tablosu olmayan faaliyetler {fmt(no_table)} TL. "
             f"{', '.join(differing)} faaliyetlerinde performans hedefi tablosundaki tutar, "
             "faaliyet maliyet tablosundakinden ve İdare Performans Tablosundakinden farklı. "
             f"Faaliyet maliyet tablolarının {sum(fm['off_label'] == 'Bütçe' for fm in fm_tables)}'inde bütçe dışı "
