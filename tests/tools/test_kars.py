@@ -234,3 +234,11 @@ def test_general_information(program):
     # After a page break (l.555) the empty first cell was lost in extraction; re-padded.
     row = next(r for r in policy[0]["satirlar"] if r[1] == "632.1.")
     assert row[0] == "" and row[2].startswith("Yerel yönetimler ve ilgili kamu kurumlarının")
+
+
+def test_authors_spelling_kept(program):
+    """Only ř/đ/Cyrillic are repaired; "Kentın" is the authors' spelling, "Kentin" a variant."""
+    aims = {a["kod"]: a for a in program["amaclar"]}
+    assert aims["3"]["ad"].startswith("Kentın kültürel faaliyetlerini geliştirmek")
+    assert any(v.startswith("Kentin kültürel") for v in aims["3"]["varyantlar"])
+    assert "78'inde" in program["not"] and "246.348.000,00" in program["not"]
