@@ -212,6 +212,290 @@ def parse_foreword(lines: list[str]) -> dict:
     }
 
 
+
+# --------------------------------------------------------------------------
+# Misyon / vizyon / ilkeler and Genel Bilgiler (l.25-1604)
+# --------------------------------------------------------------------------
+
+DAYANAK = r"\d{4} s\.K(?:\.m\.|\.|\s)\S*(?:\s?[;,]\s?m\.\S+)*[;,]?"
+DAYANAK_LINE_RE = re.compile(r"^\s*(?:" + DAYANAK + r"|m\.\S+)\s*$")
+DAYANAK_TAIL_RE = re.compile(r"^(.*\S)\s+(" + DAYANAK + r")[\s\xa0]*$")
+
+# Lines of the Yetki, Görev ve Sorumluluklar part that are debris of the
+# district map (l.125-176) or of the page layout ("45 mm", l.727).
+MAP_LABEL_RE = re.compile(r"^[A-ZÇĞİÖŞÜ][a-zçğıöşü.]*(?:[A-ZÇĞİÖŞÜ][a-zçğıöşü]+)?$|^[A-ZÇĞİÖŞÜ]+$")
+
+
+def markdown(lines: list[str], start: int, end: int, skip: set[int] | None = None, headings: tuple = ()) -> str:
+    """Prose as Markdown: paragraphs, "•"/"▶" bullets (continued after a blank line
+    until the item closes with ")"), and the given sub-headings as "###"."""
+    skip = skip or set()
+    blocks: list[list] = []  # [kind, [lines]]
+    cur = None
+    for i in range(start, end):
+        if i in skip:
+            continue
+        line = lines[i]
+        if blank(line):
+            if cur and cur[0] == "p":
+                cur = None
+            elif cur and cur[0] == "li":
+                cur[2] = True  # blank seen inside an item
+            continue
+        s = squash(line)
+        bullet = re.match(r"^(?:[•▶➢]\s*)+(.*)$", s)
+        if bullet:
+            cur = ["li", [bullet.group(1)], False]
+            blocks.append(cur)
+            continue
+        if s in headings:
+            cur = ["p", [s], False]
+            blocks.append(cur)
+            cur = None
+            continue
+        if cur and cur[0] == "li":
+            # an item goes on after a blank line only when the next line is
+            # plainly its continuation (l.1118 "“Mezarlık Alanı” olarak", l.1235 "tim alanı”")
+            if not cur[2] or re.match(r"^[“(a-zçğıöşü]", s):
+                cur[1].append(s)
+                continue
+        if cur is None or cur[0] != "p":
+            cur = ["p", [], False]
+            blocks.append(cur)
+        cur[1].append(s)
+    out = []
+    for kind, parts, *_ in blocks:
+        text = join_lines(parts)
+        if kind == "li":
+            out.append("- " + text)
+        elif text in headings:
+            out.append("### " + text)
+        else:
+            out.append(text)
+    # bullets of one list stay together
+    md = ""
+    for n, chunk in enumerate(out):
+        if n and not (chunk.startswith("- ") and out[n - 1].startswith("- ")):
+            md += "\n\n"
+        elif n:
+            md += "\n"
+        md += chunk
+    return md
+
+
+def legal_table(lines: list[str], start: int, end: int, title: str) -> dict:
+    """"Yasal Yükümlülük | Dayanak" rows: a row closes with its dayanak, printed at
+    the end of its last line or on lines of its own."""
+    rows: list[list] = []
+    cur = None
+    notes = []
+    for i in range(start, end):
+        line = lines[i]
+        s = squash(line)
+        if s in ("Yasal Yükümlülük Dayanak", title, "45 mm"):
+            continue
+        if s.startswith("* "):
+            notes.append(s)  # footnote under the table (l.877)
+            continue
+        if blank(line):
+            continue
+        if DAYANAK_LINE_RE.match(line) and cur is not None and (cur[1] or not cur[2]):
+            cur[1].append(s)
+            cur[2] = True
+            continue
+        if cur is None or cur[2]:
+            cur = [[], [], False]
+            rows.append(cur)
+        m = DAYANAK_TAIL_RE.match(line)
+        if m:
+            cur[0].append(m.group(1))
+            cur[1].append(squash(m.group(2)))
+            cur[2] = True
+        else:
+            # a trailing no-break space marks the empty part of a merged
+            # dayanak cell (l.355, 567): the row goes on until its dayanak
+            cur[0].append(line)
+    return {
+        "baslik": title,
+        "sutunlar": ["Yasal Yükümlülük", "Dayanak"],
+        "satirlar": [[join_lines(t), " ".join(d)] for t, d, _ in rows],
+        "not": " ".join(notes) or None,
+    }
+
+
+def parse_general_info(lines: list[str], intro_start: int) -> tuple[list[dict], list[dict]]:
+    """Misyon/vizyon/ilkeler and the Genel Bilgiler sections, with their tables."""
+    sections = []
+
+    # --- ilkeler, misyon, vizyon (l.41-82): labels printed after the texts
+    lab = find_line(lines, r"^misyonumuz\s*$")
+    principles = [squash(l) for l in lines[25:lab] if not blank(l)]
+    vis_start = find_line(lines, r"^ilkelerimiz\s*$", lab) + 1
+    paras, cur = [], []
+    for l in lines[vis_start : find_line(lines, r"^A Yetki, Görev", vis_start)]:
+        if blank(l):
+            if cur:
+                paras.append(join_lines(cur))
+                cur = []
+        else:
+            cur.append(l)
+    if cur:
+        paras.append(join_lines(cur))
+    vision = next(p for p in paras if p.endswith("bir şehir olmak."))
+    mission = next(p for p in paras if p.endswith("belediye hizmeti sunmak."))
+    sections.append(
+        {
+            "baslik": "Misyon, Vizyon ve İlkeler",
+            "metin": "### Misyonumuz\n\n" + mission + "\n\n### Vizyonumuz\n\n" + vision + "\n\n### İlkelerimiz\n\n"
+            + "\n".join("- " + p for p in principles),
+            "not": "Kaynakta başlıklar (misyonumuz, vizyonumuz, ilkelerimiz) metinlerden ayrı basılmış; metinler içeriğine göre eşleştirildi.",
+        }
+    )
+
+    # --- A. Yetki, Görev ve Sorumluluklar
+    a = find_line(lines, r"^\s*Yetki, Görev ve Sorumluluklar\s*$")
+    org = find_line(lines, r"^\s*Teşkilat Yapısı\s*$", a)
+    first_table = find_line(lines, r"^\s*Büyükşehir Belediyesi\s*$", a)
+    map_start = find_line(lines, r"^Aliağa\s*$", a)
+    titles = ["Büyükşehir Belediyesi", "Büyükşehir Belediye Meclisi", "Büyükşehir Belediye Encümeni", "Büyükşehir Belediye Başkanı"]
+    starts = [first_table] + [find_line(lines, r"^\s*" + t + r"\s*$", first_table + 1) for t in titles[1:]]
+    tables = []
+    for n, t in enumerate(titles):
+        tables.append(legal_table(lines, starts[n] + 1, starts[n + 1] if n + 1 < len(starts) else org, t))
+    sections.append(
+        {
+            "baslik": "Yetki, Görev ve Sorumluluklar",
+            "metin": markdown(lines, a + 1, map_start),
+            "tablolar": tables,
+            "not": "Metindeki ilçe haritasının etiketleri (ilçe ve komşu il adları) alınmadı.",
+        }
+    )
+
+    # --- B. Teşkilat Yapısı: prose, then bullets with nested lists of bodies/companies
+    phys = find_line(lines, r"^\s*Fiziksel Kaynaklar\s*$", org)
+    bullets_at = find_line(lines, r"^\s*•", org)
+    md = markdown(lines, org + 1, bullets_at)
+    items = []
+    for l in lines[bullets_at:phys]:
+        s = squash(l)
+        if not s or re.match(r"^[A-Z] Fiziksel Kaynakları$|^Genel Bilgiler$", s):
+            continue
+        if s.startswith("•"):
+            items.append("- " + s.lstrip("• "))
+        else:
+            items.append("  - " + s)
+    sections.append({"baslik": "Teşkilat Yapısı", "metin": md + "\n\n" + "\n".join(items)})
+
+    # --- C. Fiziksel Kaynaklar: prose with three tables
+    hr = find_line(lines, r"^\s*İnsan Kaynakları Analizi\s*$", phys)
+    use_start = find_line(lines, r"^4\.454 Adet Arsa", phys)
+    use_end = find_line(lines, r"^\s*Belediyemize ait taşınmazların ihale yoluyla", use_start)
+    use_rows = []
+    buf = []
+    for l in lines[use_start:use_end]:
+        if blank(l):
+            if buf:
+                text = join_lines(buf)
+                use_rows.append(re.split(r" (?=\d[\d.]* [A-ZÇĞİÖŞÜ])", text, maxsplit=1))
+                buf = []
+            continue
+        buf.append(l)
+    if buf:
+        use_rows.append(re.split(r" (?=\d[\d.]* [A-ZÇĞİÖŞÜ])", join_lines(buf), maxsplit=1))
+    dist_start = find_line(lines, r"^İlçe Adı Taşınmaz Adedi İlçe Adı Taşınmaz Adedi", phys)
+    dist_rows, k = [], dist_start + 1
+    while True:
+        s = squash(lines[k])
+        if s:
+            m = re.match(r"^(.+?) (\d[\d.]*) (.+?) (\d[\d.]*)$", s)
+            if not m:
+                break
+            dist_rows.append(list(m.groups()))
+        k += 1
+    dist_end = k
+    rent_start = find_line(lines, r"^Yıl Tahsil Edilen Kira Bedeli \(TL\)", dist_end)
+    rent_rows, k = [], rent_start + 1
+    while True:
+        s = squash(lines[k])
+        if s:
+            m = re.match(r"^(\d{4}) (" + AMOUNT + r"\*?)$", s)
+            if not m:
+                break
+            rent_rows.append(list(m.groups()))
+        k += 1
+    rent_note = squash(lines[k]).lstrip("* ").strip()
+    skip = set(range(use_start, use_end)) | set(range(dist_start, dist_end)) | set(range(rent_start, k + 1))
+    heads = (
+        "Taşınır Mallar",
+        "Taşınmazlar",
+        "a. Mülkiyeti Belediyemize Ait Taşınmazların Değerlendirilmesi",
+        "Belediyemizce Tahsis ve Devir Alınan Taşınmazlar",
+        "Belediyemize Ait Taşınmazların Tahsisi ve Devri İşlemleri",
+        "b. Lojman ve Sosyal Konutların Değerlendirilmesi",
+        "c. Kiralıkların Değerlendirilmesi",
+    )
+    sections.append(
+        {
+            "baslik": "Fiziksel Kaynaklar",
+            "metin": markdown(lines, phys + 1, hr, skip, heads),
+            "tablolar": [
+                {
+                    "baslik": "Taşınmazların kullanım durumlarına göre dağılımı",
+                    "sutunlar": ["", ""],
+                    "satirlar": [r if len(r) == 2 else r + [""] for r in use_rows],
+                    "not": "Kaynakta başlıksız, iki sütunlu liste; başlık metindeki cümleden (9984 adet taşınmazın kullanım durumlarına göre dağılımı) alındı.",
+                },
+                {
+                    "baslik": "İlçelere göre taşınmaz adedi",
+                    "sutunlar": ["İlçe Adı", "Taşınmaz Adedi", "İlçe Adı", "Taşınmaz Adedi"],
+                    "satirlar": dist_rows,
+                    "not": "Kaynakta başlıksız tablo; başlık sütun adlarından verildi.",
+                },
+                {
+                    "baslik": "Yıllara göre tahsil edilen kira bedeli",
+                    "sutunlar": ["Yıl", "Tahsil Edilen Kira Bedeli (TL)"],
+                    "satirlar": rent_rows,
+                    "not": "* " + rent_note,
+                },
+            ],
+        }
+    )
+
+    # --- D. İnsan Kaynakları Analizi: prose with the hizmet sınıfı table
+    pol = find_line(lines, r"^\s*Temel Politikalar ve Öncelikler\s*$", hr)
+    cls_start = find_line(lines, r"^Hizmet Sınıfı Personel\s*$", hr)
+    cls_rows, k = [], cls_start + 2
+    while True:
+        s = squash(lines[k])
+        if s:
+            m = re.match(r"^(.+?Sınıfı) (\d[\d.]*)$", s)
+            if not m:
+                break
+            cls_rows.append(list(m.groups()))
+        k += 1
+    skip = set(range(cls_start, k))
+    heads = ("a. Memur Personel Analizi", "b. İşçi Personel Analizi", "c. Sözleşmeli Personel Analizi")
+    sections.append(
+        {
+            "baslik": "İnsan Kaynakları Analizi",
+            "metin": markdown(lines, hr + 1, pol, skip, heads),
+            "tablolar": [
+                {
+                    "baslik": "Memur personelin hizmet sınıflarına göre dağılımı",
+                    "sutunlar": ["Hizmet Sınıfı", "Personel Sayısı"],
+                    "satirlar": cls_rows,
+                    "not": "Kaynakta başlıksız tablo; başlık önceki cümleden alındı. Kaynaktaki grafikler alınmadı.",
+                }
+            ],
+        }
+    )
+
+    # --- Temel Politikalar ve Öncelikler (l.1529-1604)
+    sections.append(
+        {"baslik": "Temel Politikalar ve Öncelikler", "metin": markdown(lines, pol + 1, intro_start)}
+    )
+    return sections
+
 # --------------------------------------------------------------------------
 # Intro list: aims, goals, targets and numbered activity lists (l.1605-2103)
 # --------------------------------------------------------------------------
@@ -296,7 +580,8 @@ def header_block(lines: list[str], i: int) -> tuple[str, int]:
     m = HEADER_RE.match(lines[i]) or PH_RE.match(lines[i])
     parts = [m.groups()[-1]]
     j = i + 1
-    while j < len(lines) and not blank(lines[j]) and lines[j][:1] in ("\t", " "):
+    # the title runs on until the blank line that closes the header cell
+    while j < len(lines) and not blank(lines[j]):
         parts.append(lines[j])
         j += 1
     return join_lines(parts), j
@@ -796,7 +1081,9 @@ def build(seed: Path) -> dict:
     summary = parse_summary(lines, summary_start + 2, tki_start)
     need = parse_resource_need(lines, tki_start, unit_start)
 
-    return assemble(lines, intro, targets, blocks, summary, need, unit_start)
+    program = assemble(lines, intro, targets, blocks, summary, need, unit_start)
+    program["genel_bilgiler"] = parse_general_info(lines, intro_start)
+    return program
 
 
 def assemble(lines, intro, targets, blocks, summary, need, unit_start) -> dict:
@@ -1062,7 +1349,7 @@ def prune(obj):
                 continue
             if k in ("varyantlar", "alt_kalemler", "sorumlu_birimler", "tablolar") and v == []:
                 continue
-            if k in ("not", "kod", "aciklama", "tablo_no", "web", "tarih", "sayfa_sayisi", "meclis_karari", "hazirlayan", "url", "imza") and v is None:
+            if k in ("not", "no", "kod", "aciklama", "tablo_no", "web", "tarih", "sayfa_sayisi", "meclis_karari", "hazirlayan", "url", "imza") and v is None:
                 continue
             if k == "deger_turu" and v == "sayi":
                 continue

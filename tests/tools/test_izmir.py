@@ -200,3 +200,28 @@ def test_source_figures_present(program, seed_lines):
     assert "Genel Toplam 5.815.779.000,00 0,00 5.815.779.000,00" in seed_lines[2227]
     assert "45.100.000.000,00" in seed_lines[15125]
     assert "Dakika 4 dakika 41" in seed_lines[3645]
+
+
+def test_general_info(program):
+    gb = {s["baslik"]: s for s in program["genel_bilgiler"]}
+    assert list(gb) == [
+        "Misyon, Vizyon ve İlkeler",
+        "Yetki, Görev ve Sorumluluklar",
+        "Teşkilat Yapısı",
+        "Fiziksel Kaynaklar",
+        "İnsan Kaynakları Analizi",
+        "Temel Politikalar ve Öncelikler",
+    ]
+    legal = {t["baslik"]: t for t in gb["Yetki, Görev ve Sorumluluklar"]["tablolar"]}
+    assert [len(legal[t]["satirlar"]) for t in legal] == [24, 64, 14, 35]
+    assert legal["Büyükşehir Belediyesi"]["satirlar"][0][1] == "5216 s.K.m.7/a"
+    # l.354-367: one yükümlülük cell over three paragraphs, its dayanak at the end of the last line
+    row = legal["Büyükşehir Belediye Meclisi"]["satirlar"][3]
+    assert row[0].startswith("Bütçe ve kesin hesabı") and row[0].endswith("harcama yetkilisidir.")
+    assert row[1] == "5393 s.K.m.18-b; m.62; m.63"
+    assert "6360 S.K." in legal["Büyükşehir Belediye Başkanı"]["not"]
+    phys = {t["baslik"]: t for t in gb["Fiziksel Kaynaklar"]["tablolar"]}
+    assert phys["Yıllara göre tahsil edilen kira bedeli"]["satirlar"][-1] == ["2023", "36.559.034,90*"]
+    assert ["Karabağlar", "1.234", "Didim / Aydın", "2"] in phys["İlçelere göre taşınmaz adedi"]["satirlar"]
+    assert "- Belediye Meclisi 176 Üye" in gb["Teşkilat Yapısı"]["metin"]
+    assert "hizmet alanına giren ilçe sayısı 30’a çıkmıştır" in gb["Yetki, Görev ve Sorumluluklar"]["metin"]
