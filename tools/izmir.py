@@ -64,10 +64,10 @@ SHORT_ACTIVITY_ROWS = {
 # Unit spellings in the Faaliyet Maliyetleri blocks that name the same
 # harcama birimi as the canonical spelling (first seen line in comment).
 UNIT_VARIANTS = {
-    "Park Bahçeler Dairesi Başkanlığı": "Park ve Bahçeler Dairesi Başkanlığı",  # l.5358
-    "Etüd Projeler Dairesi Başkanlığı": "Etüd ve Projeler Dairesi Başkanlığı",
-    "Deprem Risk Yönetimi, Kentsel İyileştirme Dairesi Başkanlığı": "Deprem Risk Yönetimi ve Kentsel İyileştirme Dairesi Başkanlığı",
-    "Genel Sekreter Yardımlığı": "Genel Sekreter Yardımcılığı",
+    "Park Bahçeler Dairesi Başkanlığı": "Park ve Bahçeler Dairesi Başkanlığı",  # l.6519
+    "Etüd Projeler Dairesi Başkanlığı": "Etüd ve Projeler Dairesi Başkanlığı",  # l.9926, l.15909
+    "Deprem Risk Yönetimi, Kentsel İyileştirme Dairesi Başkanlığı": "Deprem Risk Yönetimi ve Kentsel İyileştirme Dairesi Başkanlığı",  # l.6276
+    "Genel Sekreter Yardımlığı": "Genel Sekreter Yardımcılığı",  # l.12681
     # only in the harcama birimleri table (l.15889), for the activity whose
     # cost block (l.12898) names "İnsan Kaynakları Dairesi Başkanlığı"
     "İnsan Kaynakları ve Eğitim Dairesi Başkanlığı": "İnsan Kaynakları Dairesi Başkanlığı",
@@ -1262,6 +1262,24 @@ def assemble(lines, intro, targets, blocks, summary, need, unit_start) -> dict:
         ),
     }
 
+    # ---- Toplam Kaynak İhtiyacı: say where its Faaliyet column differs from the cost blocks
+    sums: dict[str, Decimal] = {}
+    for b in blocks:
+        for e in b["table"]["ekonomik_kodlar"]:
+            sums[e["kod"]] = sums.get(e["kod"], Decimal(0)) + (e["tutar"] or Decimal(0))
+    diffs = [
+        f"{r['kod']}: {format_tl(sums.get(r['kod'], Decimal(0)))} / {format_tl(r['faaliyet'])}"
+        for r in need["butce"]
+        if r["faaliyet"] is not None and sums.get(r["kod"], Decimal(0)) != r["faaliyet"]
+    ]
+    if diffs:
+        need["not"] = (
+            "Faaliyet Toplamı sütunu bazı ekonomik kodlarda faaliyet maliyetleri tablolarının toplamından farklı "
+            "(faaliyet tabloları toplamı / bu tablo): " + "; ".join(diffs) + ". Genel toplam aynı."
+        )
+
+    need = {k: need.get(k) for k in ("tablo_no", "butce", "butce_toplami", "butce_disi", "butce_disi_toplami", "genel_toplam", "not")}
+
     # ---- harcama birimleri tablosu
     for printed, canon in UNIT_VARIANTS.items():
         if canon in units and printed not in units[canon]:
@@ -1315,7 +1333,11 @@ def assemble(lines, intro, targets, blocks, summary, need, unit_start) -> dict:
             "satirlar": ut_rows,
             "not": "Kaynakta her performans hedefi için faaliyetler ve sorumlu birimler; burada her faaliyet bir satır.",
         },
-        "not": None,
+        "not": (
+            "Metinde görünen son sayfa numarası 134; toplam sayfa sayısı, yayın tarihi ve meclis kararı metinde yok "
+            "(yalnız organizasyon şemasına ilişkin 17.10.2023 tarih ve 1032 sayılı meclis kararı anılıyor). "
+            "Grafikler, organizasyon şeması ve ilçe haritası alınmadı."
+        ),
     }
     return program
 
