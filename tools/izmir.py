@@ -780,7 +780,12 @@ def parse_target_tables(lines: list[str], start: int, end: int) -> tuple[list[di
             while not (squash(lines[k]) == "Hedef" and squash(lines[k - 1]) == "2024"):
                 k += 1
             act_start = find_line(lines, r"^\s*Faaliyetler Kaynak İhtiyacı|^\s*Faaliyetler\s*$", k)
-            inds = parse_indicators(lines, k + 1, act_start, code, footnote)
+            # the footnote is printed under most tables with starred indicators;
+            # PH 2.1.1 (l.2567, 2569) has starred rows but no footnote of its own
+            nxt = next((n for n in range(j, end) if PH_RE.match(lines[n])), end)
+            own = any(squash(l).startswith("* Göstergenin") for l in lines[i:nxt])
+            note = footnote if own else f"Bu tabloda dipnot basılmamış; belgedeki diğer tablolarda yıldızın anlamı: {footnote}"
+            inds = parse_indicators(lines, k + 1, act_start, code, note)
             acts, total = parse_activity_rows(lines, act_start, end, code)
             targets.append(
                 {

@@ -225,3 +225,28 @@ def test_general_info(program):
     assert ["Karabağlar", "1.234", "Didim / Aydın", "2"] in phys["İlçelere göre taşınmaz adedi"]["satirlar"]
     assert "- Belediye Meclisi 176 Üye" in gb["Teşkilat Yapısı"]["metin"]
     assert "hizmet alanına giren ilçe sayısı 30’a çıkmıştır" in gb["Yetki, Görev ve Sorumluluklar"]["metin"]
+
+
+def test_documented_quirks(program):
+    # l.3692: "0,00 0,00" read as bütçe içi + toplam
+    a = activity(program, "4.4.1", "Afete Hazırlık Faaliyetlerinin Yürütülmesi")
+    assert a["maliyet"] == {"butce": 0, "butce_disi": None, "toplam": 0} and "iki tutar" in a["not"]
+    # l.3617: a stray no-break space before the first amount
+    a = activity(program, "4.3.1", "Cittaslow Metropol (Sakin Şehir) Projesi")
+    assert a["maliyet"] == {"butce": 0, "butce_disi": None, "toplam": 0}
+    # l.2347: 1.102.500 hektar kept as printed, flagged
+    i = indicator(program, "1.2.2", "İlgili Makama Onay İçin Sunulan İmar Planlarına Esas Etüt Rapor Alan Miktarı")
+    assert i["degerler"][2023] == 1102500 and "1.102.500" in i["not"]
+    # l.2567: starred indicator in a table without its own footnote
+    i = indicator(program, "2.1.1", "Çiğli Tramvayı Tamamlanma Oranı")
+    assert i["degerler"] == {2022: 90, 2023: 10, 2024: 100} and "dipnot basılmamış" in i["not"]
+    # "Starejik Hedef 6.2" (l.4322) and "Perform ans Hedefi 4.2.1" (l.10169) still parsed
+    assert [g["kod"] for g in program["amaclar"][5]["hedefler"]] == ["6.1", "6.2"]
+    assert len(target(program, "4.2.1")["faaliyetler"]) == len(
+        next(r for r in program["idare_performans_tablosu"]["satirlar"] if r["performans_hedefi"] == "4.2.1")["faaliyetler"]
+    )
+    # title variants across tables
+    assert "Belediye Mali Dengesini" in target(program, "6.2.2")["varyantlar"][0]
+    aim6 = program["amaclar"][5]
+    assert "Yaratıcı Fikirlerin" in aim6["ad"] and any("Yenilikçi Fikirlerin" in v for v in aim6["varyantlar"])
+    assert program["amaclar"][0]["not"].startswith("Stratejik alan: Altyapı.")
