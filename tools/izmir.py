@@ -256,7 +256,9 @@ def markdown(lines: list[str], start: int, end: int, skip: set[int] | None = Non
         if cur and cur[0] == "li":
             # an item goes on after a blank line only when the next line is
             # plainly its continuation (l.1118 "“Mezarlık Alanı” olarak", l.1235 "tim alanı”")
-            if not cur[2] or re.match(r"^[“(a-zçğıöşü]", s):
+            # (or, l.1236, closes an unfinished item with "… (tahsis)")
+            text = join_lines(cur[1])
+            if not cur[2] or re.match(r"^[“(a-zçğıöşü]", s) or (not text.endswith((".", ")")) and s.endswith(")")):
                 cur[1].append(s)
                 continue
         if cur is None or cur[0] != "p":
@@ -413,6 +415,9 @@ def parse_general_info(lines: list[str], intro_start: int) -> tuple[list[dict], 
             dist_rows.append(list(m.groups()))
         k += 1
     dist_end = k
+    # the table's caption is printed under it (l.1364)
+    dist_title_at = find_line(lines, r"^Belediyemize ait taşınmazların ilçeler bazında", dist_end)
+    dist_title = squash(lines[dist_title_at])
     rent_start = find_line(lines, r"^Yıl Tahsil Edilen Kira Bedeli \(TL\)", dist_end)
     rent_rows, k = [], rent_start + 1
     while True:
@@ -424,7 +429,7 @@ def parse_general_info(lines: list[str], intro_start: int) -> tuple[list[dict], 
             rent_rows.append(list(m.groups()))
         k += 1
     rent_note = squash(lines[k]).lstrip("* ").strip()
-    skip = set(range(use_start, use_end)) | set(range(dist_start, dist_end)) | set(range(rent_start, k + 1))
+    skip = set(range(use_start, use_end)) | set(range(dist_start, dist_end)) | set(range(rent_start, k + 1)) | {dist_title_at}
     heads = (
         "Taşınır Mallar",
         "Taşınmazlar",
@@ -446,10 +451,9 @@ def parse_general_info(lines: list[str], intro_start: int) -> tuple[list[dict], 
                     "not": "Kaynakta başlıksız, iki sütunlu liste; başlık metindeki cümleden (9984 adet taşınmazın kullanım durumlarına göre dağılımı) alındı.",
                 },
                 {
-                    "baslik": "İlçelere göre taşınmaz adedi",
+                    "baslik": dist_title,
                     "sutunlar": ["İlçe Adı", "Taşınmaz Adedi", "İlçe Adı", "Taşınmaz Adedi"],
                     "satirlar": dist_rows,
-                    "not": "Kaynakta başlıksız tablo; başlık sütun adlarından verildi.",
                 },
                 {
                     "baslik": "Yıllara göre tahsil edilen kira bedeli",

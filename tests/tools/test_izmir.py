@@ -222,7 +222,7 @@ def test_general_info(program):
     assert "6360 S.K." in legal["Büyükşehir Belediye Başkanı"]["not"]
     phys = {t["baslik"]: t for t in gb["Fiziksel Kaynaklar"]["tablolar"]}
     assert phys["Yıllara göre tahsil edilen kira bedeli"]["satirlar"][-1] == ["2023", "36.559.034,90*"]
-    assert ["Karabağlar", "1.234", "Didim / Aydın", "2"] in phys["İlçelere göre taşınmaz adedi"]["satirlar"]
+    assert ["Karabağlar", "1.234", "Didim / Aydın", "2"] in phys["Belediyemize ait taşınmazların ilçeler bazında dosya türlerine göre dağılımı"]["satirlar"]
     assert "- Belediye Meclisi 176 Üye" in gb["Teşkilat Yapısı"]["metin"]
     assert "hizmet alanına giren ilçe sayısı 30’a çıkmıştır" in gb["Yetki, Görev ve Sorumluluklar"]["metin"]
 
