@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from decimal import Decimal
 from pathlib import Path
 
@@ -220,10 +220,6 @@ def parse_foreword(lines: list[str]) -> dict:
 DAYANAK = r"\d{4} s\.K(?:\.m\.|\.|\s)\S*(?:\s?[;,]\s?m\.\S+)*[;,]?"
 DAYANAK_LINE_RE = re.compile(r"^\s*(?:" + DAYANAK + r"|m\.\S+)\s*$")
 DAYANAK_TAIL_RE = re.compile(r"^(.*\S)\s+(" + DAYANAK + r")[\s\xa0]*$")
-
-# Lines of the Yetki, Görev ve Sorumluluklar part that are debris of the
-# district map (l.125-176) or of the page layout ("45 mm", l.727).
-MAP_LABEL_RE = re.compile(r"^[A-ZÇĞİÖŞÜ][a-zçğıöşü.]*(?:[A-ZÇĞİÖŞÜ][a-zçğıöşü]+)?$|^[A-ZÇĞİÖŞÜ]+$")
 
 
 def markdown(lines: list[str], start: int, end: int, skip: set[int] | None = None, headings: tuple = ()) -> str:
