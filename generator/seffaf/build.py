@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Callable
 
 from . import mkdocs_site, search
-from .loader import Problem, ProgramError, load_program, read_yaml, validate_as
+from .audit import audit, warnings
+from .loader import Document, Problem, ProgramError, load, read_yaml, validate_as
 from .render import Renderer
 from .schema import Program, SiteConfig
 
@@ -65,15 +66,31 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def load_programs(files: list[Path], root: Path) -> list[Program]:
+    return [program for program, _ in load_documents(files, root)]
+
+
+def check(files: list[Path], root: Path) -> tuple[list[Problem], list[Problem]]:
+    """Errors (the file cannot be published) and warnings (the source disagrees with itself)."""
+    try:
+        loaded = load_documents(files, root)
+    except ProgramError as error:
+        return error.problems, []
+    found = []
+    for program, document in loaded:
+        found.extend(warnings(audit(program), document))
+    return [], found
+
+
+def load_documents(files: list[Path], root: Path) -> list[tuple[Program, Document]]:
     """Every file is read even after one fails, so that all problems are reported at once."""
-    programs, problems = [], []
+    loaded, problems = [], []
     for path in files:
         shown = display_path(path, root)
         if not path.exists():
             problems.append(Problem(shown, None, "", "program dosyası yok (site.yml içindeki programlar listesine bakın)"))
             continue
         try:
-            program = load_program(path, shown)
+            program, document = load(path, shown)
         except ProgramError as error:
             problems.extend(error.problems)
             continue
@@ -83,10 +100,10 @@ def load_programs(files: list[Path], root: Path) -> list[Program]:
                 Problem(shown, None, "belediye.slug / yil", f"dosya yolu {expected[0]}/{expected[1]}.yml, içeriği {program.belediye.slug}/{program.yil}: ikisi aynı olmalı")
             )
             continue
-        programs.append(program)
+        loaded.append((program, document))
     if problems:
         raise ProgramError(problems)
-    return programs
+    return loaded
 
 
 def build(project: Project, out_dir: Path, progress: Progress = lambda message: None) -> BuildResult:

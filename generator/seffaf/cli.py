@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import functools
 import http.server
 import sys
 from pathlib import Path
 
-from .build import Project, build, display_path, load_programs, program_files
+from .build import Project, build, check, display_path
 from .loader import ProgramError
 from .search import SearchIndexError
 
@@ -50,20 +51,26 @@ def cmd_check(args) -> int:
     paths = [Path(p) for p in args.paths] or [Path(args.programs)]
     files: list[Path] = []
     for path in paths:
-        files.extend(program_files(path, None) if path.is_dir() else [path])
+        files.extend(sorted(path.rglob("*.yml")) if path.is_dir() else [path])
     if not files:
         print("Denetlenecek program dosyası bulunamadı.", file=sys.stderr)
         return 1
-    try:
-        load_programs(files, Path.cwd())
-    except ProgramError as error:
-        for problem in error.problems:
-            print(problem)
-        print(f"\n{len(error.problems)} sorun, {len(files)} dosya.")
-        return 1
-    for path in files:
-        print(f"{display_path(path, Path.cwd())}: sorun yok")
-    return 0
+    errors, warnings = check(files, Path.cwd())
+    if args.json:
+        json.dump(
+            {"dosyalar": [display_path(f, Path.cwd()) for f in files], "hatalar": [p.as_dict() for p in errors], "uyarilar": [p.as_dict() for p in warnings]},
+            sys.stdout, ensure_ascii=False, indent=1,
+        )
+        print()
+        return 1 if errors else 0
+    for problem in errors:
+        print(problem)
+    if warnings:
+        print(f"Uyarılar: belgenin kendi içinde tutmayan {len(warnings)} rakam (YAML'da belgede yazdığı gibi; sitede gösterilir):")
+        for problem in warnings:
+            print(f"  uyarı: {problem}")
+    print(f"\n{len(files)} dosya: {len(errors)} hata, {len(warnings)} uyarı.")
+    return 1 if errors else 0
 
 
 def cmd_serve(args) -> int:
@@ -96,6 +103,7 @@ def parser() -> argparse.ArgumentParser:
     c = commands.add_parser("check", help="program dosyalarını denetler")
     c.add_argument("paths", nargs="*", help="dosya ya da klasör (varsayılan: programs)")
     c.add_argument("--programs", default="programs", help=argparse.SUPPRESS)
+    c.add_argument("--json", action="store_true", help="sonuçları makinece okunur JSON olarak yazar")
     c.set_defaults(run=cmd_check)
 
     s = commands.add_parser("serve", help="siteyi oluşturur ve yerelde yayınlar")

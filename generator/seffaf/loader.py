@@ -341,5 +341,11 @@ def _check_references(program: Program, document: Document) -> list[Problem]:
     return problems
 
 
+def load(path: Path, display: str | None = None) -> tuple[Program, Document]:
+    """The program and the document it came from, whose lines locate later findings."""
+    document = read_yaml(path, display)
+    return validate(document), document
+
+
 def load_program(path: Path, display: str | None = None) -> Program:
-    return validate(read_yaml(path, display))
+    return load(path, display)[0]

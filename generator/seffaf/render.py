@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import turkish, urls
+from .audit import audit
 from .schema import Program
 from .views import ProgramView, program_view
 
@@ -128,12 +129,13 @@ class Renderer:
         self.site.pages[path] = Page(path, title, body + fold)
 
     def render(self, programs: list[Program]) -> Site:
+        self.reports = {(p.belediye.slug, p.yil): audit(p) for p in programs}
         views = [program_view(p) for p in programs]
         by_municipality: dict[str, list[ProgramView]] = {}
         for view in sorted(views, key=lambda v: (turkish.sort_key(v.program.belediye.ad), -v.program.yil)):
             by_municipality.setdefault(view.program.belediye.slug, []).append(view)
         intro = (self.content_dir / "index.md").read_text(encoding="utf-8")
-        self.page(urls.home(), "home.md.j2", self.config["title"], intro=Markup(intro), municipalities=by_municipality)
+        self.page(urls.home(), "home.md.j2", self.config["title"], intro=Markup(intro), municipalities=by_municipality, reports=self.reports)
         nav = [{"Ana sayfa": urls.home()}]
         for slug, years in by_municipality.items():
             municipality = years[0].program.belediye
@@ -155,7 +157,8 @@ class Renderer:
         program = view.program
         filters = {"belediye": program.belediye.ad, "yil": str(program.yil)}
         name = f"{program.belediye.ad} {program.yil}"
-        common = dict(view=view, program=program, filters=filters)
+        report = self.reports[program.belediye.slug, program.yil]
+        common = dict(view=view, program=program, filters=filters, report=report)
         self.page(view.path, "program.md.j2", f"{name} Performans Programı", **common)
         nav: list = [view.path]
         if program.sunus:
@@ -192,11 +195,17 @@ class Renderer:
                 self.page(path, "info_section.md.j2", section.baslik, section=section, **common)
                 sections.append({section.baslik: path})
             nav.append({"Genel Bilgiler": [urls.general_info(program)] + sections})
+        self.page(urls.audit(program), "audit.md.j2", f"Tutarlılık denetimi: {name}", **common)
+        nav.append({"Tutarlılık denetimi": urls.audit(program)})
         self.site.files[urls.data(program, "program.json")] = program_json(program)
+        self.site.files[urls.data(program, "denetim.json")] = _json(report.as_dict())
         return nav
 
 
 def program_json(program: Program) -> bytes:
     """The whole validated program, with the YAML's own keys, for anyone to reuse."""
-    data = program.model_dump(mode="json", by_alias=True)
+    return _json(program.model_dump(mode="json", by_alias=True))
+
+
+def _json(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
