@@ -36,7 +36,11 @@ _Dumper.add_representer(Decimal, _decimal)
 _Dumper.add_representer(str, _str)
 
 
+MODELINE = "# yaml-language-server: $schema=../program.schema.json\n"
+"""Lets editors (VS Code's YAML extension and others) check the file against the schema as it is typed."""
+
+
 def dump(data: dict, path: Path, header: str = "") -> None:
     text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(header + text, encoding="utf-8")
+    path.write_text(MODELINE + header + text, encoding="utf-8")

@@ -16,7 +16,7 @@ from typing import Callable
 
 from . import mkdocs_site, search
 from .audit import audit, warnings
-from .loader import Document, Problem, ProgramError, load, read_yaml, validate_as
+from .loader import Document, Problem, ProgramError, load, read_yaml, validate_as, value_warnings
 from .render import Renderer
 from .schema import Program, SiteConfig
 
@@ -77,6 +77,7 @@ def check(files: list[Path], root: Path) -> tuple[list[Problem], list[Problem]]:
         return error.problems, []
     found = []
     for program, document in loaded:
+        found.extend(value_warnings(program, document))
         found.extend(warnings(audit(program), document))
     return [], found
 
@@ -95,7 +96,7 @@ def load_documents(files: list[Path], root: Path) -> list[tuple[Program, Documen
             problems.extend(error.problems)
             continue
         expected = (path.parent.name, path.stem)
-        if (program.belediye.slug, str(program.yil)) != expected:
+        if path.stem.isdigit() and (program.belediye.slug, str(program.yil)) != expected:
             problems.append(
                 Problem(shown, None, "belediye.slug / yil", f"dosya yolu {expected[0]}/{expected[1]}.yml, içeriği {program.belediye.slug}/{program.yil}: ikisi aynı olmalı")
             )

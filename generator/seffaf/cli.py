@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from .build import Project, build, check, display_path
-from .loader import ProgramError
+from .loader import ProgramError, new_program
+from .schema import json_schema_text
 from .search import SearchIndexError
 
 
@@ -66,7 +67,7 @@ def cmd_check(args) -> int:
     for problem in errors:
         print(problem)
     if warnings:
-        print(f"Uyarılar: belgenin kendi içinde tutmayan {len(warnings)} rakam (YAML'da belgede yazdığı gibi; sitede gösterilir):")
+        print(f"Uyarılar ({len(warnings)}): hata değil; belgenin kendi içinde tutmayan ya da ikinci kez bakılması gereken rakamlar:")
         for problem in warnings:
             print(f"  uyarı: {problem}")
     print(f"\n{len(files)} dosya: {len(errors)} hata, {len(warnings)} uyarı.")
@@ -84,6 +85,25 @@ def cmd_serve(args) -> int:
             server.serve_forever()
         except KeyboardInterrupt:
             pass
+    return 0
+
+
+def cmd_schema(args) -> int:
+    text = json_schema_text()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_new(args) -> int:
+    try:
+        path = new_program(Path(args.programs), args.slug, args.year, args.name)
+    except ValueError as error:
+        print(f"hata: {error}", file=sys.stderr)
+        return 1
+    print(f"{path} yazıldı. Doldurduktan sonra: seffaf check {path}")
     return 0
 
 
@@ -105,6 +125,17 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--programs", default="programs", help=argparse.SUPPRESS)
     c.add_argument("--json", action="store_true", help="sonuçları makinece okunur JSON olarak yazar")
     c.set_defaults(run=cmd_check)
+
+    sc = commands.add_parser("schema", help="program dosyalarının JSON Schema'sını yazar (editörler için)")
+    sc.add_argument("--out", help="dosyaya yaz (varsayılan: ekrana)")
+    sc.set_defaults(run=cmd_schema)
+
+    n = commands.add_parser("new", help="yeni bir program dosyası iskeleti oluşturur")
+    n.add_argument("slug", help="belediyenin adres adı, ör. ornekkoy")
+    n.add_argument("year", type=int, help="programın yılı, ör. 2026")
+    n.add_argument("--name", help='belediyenin adı, ör. "Örnekköy Belediyesi"')
+    n.add_argument("--programs", default="programs")
+    n.set_defaults(run=cmd_new)
 
     s = commands.add_parser("serve", help="siteyi oluşturur ve yerelde yayınlar")
     common(s)

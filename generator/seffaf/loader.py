@@ -8,7 +8,10 @@ fixes a file in one pass. Nothing here raises anything but ``ProgramError``.
 from __future__ import annotations
 
 import difflib
+import re
+import string
 from dataclasses import dataclass, field
+from importlib import resources
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterable
@@ -80,8 +83,6 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
     for english, turkish in _YAML_MESSAGES.items():
         if problem.startswith(english):
             return turkish
-    if "quoted scalar" in (error.context or ""):
-        return "kapanmamış tırnak"
     return f"YAML okunamadı ({problem})"
 
 
@@ -193,8 +194,10 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
     except _Refused as refusal:
         raise ProgramError([Problem(display, refusal.line, "", refusal.message)]) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise ProgramError([Problem(display, mark.line + 1 if mark else None, "", _yaml_message(error))]) from None
+        unclosed = "quoted scalar" in (error.context or "")
+        mark = error.context_mark if unclosed else error.problem_mark or error.context_mark
+        message = "kapanmamış tırnak: bu satırda açılan tırnak kapanmıyor" if unclosed else _yaml_message(error)
+        raise ProgramError([Problem(display, mark.line + 1 if mark else None, "", message)]) from None
     except yaml.YAMLError as error:
         raise ProgramError([Problem(display, None, "", f"YAML okunamadı ({error})")]) from None
     finally:
@@ -341,6 +344,22 @@ def _check_references(program: Program, document: Document) -> list[Problem]:
     return problems
 
 
+def value_warnings(program: Program, document: Document) -> list[Problem]:
+    """Values that are legal but worth a second look: a share above 100 % may be a typo, or true."""
+    found = []
+    for a, aim in enumerate(program.amaclar):
+        for g, goal in enumerate(aim.hedefler):
+            for t, target in enumerate(goal.performans_hedefleri):
+                for i, indicator in enumerate(target.gostergeler):
+                    if indicator.birim != "%" and "(%)" not in indicator.ad:
+                        continue
+                    for year, value in indicator.degerler.items():
+                        if isinstance(value, Decimal) and not 0 <= value <= 100:
+                            path = ("amaclar", a, "hedefler", g, "performans_hedefleri", t, "gostergeler", i, "degerler", year)
+                            found.append(Problem(document.file, document.line_of(path), format_path(path), f"yüzde değeri {value}: 0–100 aralığında değil (belgede böyle yazıyorsa doğrudur)", "uyarı"))
+    return found
+
+
 def load(path: Path, display: str | None = None) -> tuple[Program, Document]:
     """The program and the document it came from, whose lines locate later findings."""
     document = read_yaml(path, display)
@@ -349,3 +368,22 @@ def load(path: Path, display: str | None = None) -> tuple[Program, Document]:
 
 def load_program(path: Path, display: str | None = None) -> Program:
     return load(path, display)[0]
+
+
+def new_program(programs_dir: Path, slug: str, year: int, name: str | None = None) -> Path:
+    """A skeleton that passes ``seffaf check``, with Turkish comments saying what goes where."""
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+        raise ValueError(f'"{slug}" geçersiz: yalnızca küçük harf (a-z), rakam ve tire içerebilir')
+    if not 2000 <= year <= 2100:
+        raise ValueError(f"{year} geçerli bir program yılı değil")
+    path = programs_dir / slug / f"{year}.yml"
+    if path.exists():
+        raise ValueError(f"{path} zaten var; üzerine yazılmadı")
+    skeleton = (resources.files(__package__) / "yeni-program.yml").read_text(encoding="utf-8")
+    values = dict(slug=slug, yil=year, onceki=year - 1, ikionce=year - 2, ad=name or f"{slug.replace('-', ' ').title()} Belediyesi")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(string.Template(skeleton).substitute(values), encoding="utf-8")
+    schema_file = programs_dir / schema.SCHEMA_FILE
+    if not schema_file.exists():
+        schema_file.write_text(schema.json_schema_text(), encoding="utf-8")
+    return path

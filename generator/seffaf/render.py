@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from . import turkish, urls
 from .audit import audit
-from .schema import Program
+from .schema import SCHEMA_FILE, Program, json_schema_text
 from .views import ProgramView, program_view
 
 
@@ -145,6 +145,7 @@ class Renderer:
             if page.name != "index.md":
                 nav.append(self._content_page(page))
         self.site.nav = nav
+        self.site.files[SCHEMA_FILE] = json_schema_text().encode("utf-8")
         return self.site
 
     def _content_page(self, path: Path) -> dict:

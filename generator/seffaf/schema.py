@@ -9,11 +9,12 @@ the schema, decides whether they agree.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationInfo, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationInfo, WithJsonSchema, field_validator
 
 
 def _number(value):
@@ -37,6 +38,7 @@ Amount = Annotated[
     BeforeValidator(_number),
     Field(ge=0),
     PlainSerializer(_json_number, when_used="json"),
+    WithJsonSchema({"type": "number", "minimum": 0}),
 ]
 """Money in Turkish lira; ``null`` in YAML is the source's "-" (no amount)."""
 
@@ -44,11 +46,12 @@ Share = Annotated[
     Decimal,
     BeforeValidator(_number),
     PlainSerializer(_json_number, when_used="json"),
+    WithJsonSchema({"type": "number"}),
 ]
 """A percentage as printed (``0.64%`` → ``0.64``)."""
 
 IndicatorValue = Union[
-    Annotated[Decimal, BeforeValidator(_number), PlainSerializer(_json_number, when_used="json")],
+    Annotated[Decimal, BeforeValidator(_number), PlainSerializer(_json_number, when_used="json"), WithJsonSchema({"type": "number"})],
     str,
     None,
 ]
@@ -326,3 +329,14 @@ class SiteConfig(Model):
     aciklama: Optional[str] = None
     adres: Optional[str] = None
     programlar: Optional[list[Annotated[str, Field(pattern=r"^[a-z0-9-]+/[0-9]{4}$")]]] = None
+
+
+SCHEMA_FILE = "program.schema.json"
+"""Where the JSON Schema for editors lives: beside the program files, and at the site's root."""
+
+
+def json_schema_text() -> str:
+    schema = Program.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "seffaf: belediye performans programı"
+    return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"

@@ -37,7 +37,7 @@ def sort_key(text: str) -> tuple:
     for char in lower(text):
         if char in _ORDER:
             key.append((0, _ORDER[char]))
-        elif char.isdigit():
+        elif char in "0123456789":
             key.append((-1, int(char)))
         else:
             base = unicodedata.normalize("NFD", char)[0]
@@ -64,7 +64,7 @@ def money(value: Decimal | int | None) -> str:
     """7650000 → "7.650.000 ₺"; kuruş only where the source has them."""
     if value is None:
         return "–"
-    return f"{number(value, None if value == int(value) else 2)} ₺"
+    return f"{number(value, None if value == int(value) else 2)}\u00a0₺"
 
 
 def percent(value: Decimal | float | None, places: int = 2) -> str:
