@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def search(page, base: str, query: str) -> list[str]:
-    page.goto(f"{base}ara/?q={query}")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-    return page.locator(".pagefind-ui__result-link").all_inner_texts()
+    """Titles of the results (sub-results left out), in order."""
+    page.goto(f"{base}ara/?{query if '=' in query else 'q=' + query}")
+    page.wait_for_selector(".pagefind-ui__result-title .pagefind-ui__result-link", timeout=15000)
+    page.wait_for_timeout(300)
+    return titles(page)
+
+
+def titles(page) -> list[str]:
+    return page.evaluate(
+        """[...document.querySelectorAll('.pagefind-ui__result-link')]
+            .filter(a => !a.closest('.pagefind-ui__result-nested'))
+            .map(a => a.innerText.split(/\\s+/).join(' '))"""
+    )
 
 
 def test_search_finds_a_target_by_a_word_from_its_title(page, served):
@@ -52,3 +64,30 @@ def test_phone_width_scrolls_tables_not_the_page(browser, served):
     )
     assert wide, "the indicator table should scroll inside its own box on a phone"
     context.close()
+
+
+@pytest.mark.parametrize("query", ["bütçeleme", "BÜTÇELEME", "butceleme"])
+def test_case_and_turkish_letters_do_not_matter(page, served, query):
+    assert any("PH 8.2.1" in title for title in search(page, served, query))
+
+
+def test_results_name_municipality_year_and_amount(page, served):
+    titles = search(page, served, "bütçeleme")
+    assert "PH 8.2.1: Belediye hizmetlerinde gelir ve gider dengesini sağlamak · Defne Belediyesi 2025 · 375.000.000 ₺" in titles
+
+
+def test_a_shared_address_applies_its_filter_and_order(page, served):
+    shown = search(page, served, "q=temizlik&sayfa_turu=performans&sirala=tutar")
+    assert shown and all(t.startswith("PH ") for t in shown), shown
+    amounts = [int(t.rsplit("·", 1)[1].replace("₺", "").replace(".", "").strip()) for t in shown]
+    assert amounts == sorted(amounts, reverse=True)
+    assert [c.get_attribute("value") for c in page.locator(".pagefind-ui__filter-checkbox:checked").all()] == ["Performans hedefi"]
+
+
+def test_choosing_a_filter_is_written_into_the_address(page, served):
+    search(page, served, "temizlik")
+    page.locator(".pagefind-ui__filter-checkbox[value='Harcama birimi']").check()
+    page.wait_for_timeout(500)
+    assert "sayfa_turu=Harcama+birimi" in page.url
+    shown = titles(page)
+    assert shown and all("Müdürlüğü" in t or t.startswith("Harcama birimleri") for t in shown), shown

@@ -7,6 +7,7 @@ can become markup, a link or a script; only templates write markup.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import turkish, urls
+from . import search, turkish, urls
 from .audit import audit
 from .schema import SCHEMA_FILE, Program, json_schema_text
 from .views import ProgramView, program_view
@@ -105,15 +106,10 @@ def environment(theme_dir: Path) -> Environment:
         text=inline_text,
         block=block_text,
         quoted=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)),
+        attr=lambda v: Markup(html.escape(str(v), quote=True)),
     )
     env.globals.update(urls=urls)
     return env
-
-
-def _fold_words(markdown: str) -> list[str]:
-    """Words with ı/İ, folded, so that "kirsal" finds "kırsal" (Pagefind folds ş, ç, ğ, ö, ü but not ı)."""
-    words = set(re.findall(r"\w*[ıİI]\w*", markdown))
-    return sorted({turkish.fold(w) for w in words} - {w.lower() for w in words})
 
 
 class Renderer:
@@ -123,10 +119,10 @@ class Renderer:
         self.config = site_config
         self.site = Site()
 
-    def page(self, path: str, template: str, title: str, filters: dict | None = None, **context) -> None:
+    def page(self, path: str, template: str, title: str, record: search.Record, **context) -> None:
         body = self.env.get_template(template).render(title=title, config=self.config, **context)
-        fold = self.env.get_template("_search.md.j2").render(words=_fold_words(body), filters=filters or {})
-        self.site.pages[path] = Page(path, title, body + fold)
+        record.words = search.folded_words(body)
+        self.site.pages[path] = Page(path, title, body + self.env.get_template("_search.md.j2").render(record=record))
 
     def render(self, programs: list[Program]) -> Site:
         self.reports = {(p.belediye.slug, p.yil): audit(p) for p in programs}
@@ -135,11 +131,11 @@ class Renderer:
         for view in sorted(views, key=lambda v: (turkish.sort_key(v.program.belediye.ad), -v.program.yil)):
             by_municipality.setdefault(view.program.belediye.slug, []).append(view)
         intro = (self.content_dir / "index.md").read_text(encoding="utf-8")
-        self.page(urls.home(), "home.md.j2", self.config["title"], intro=Markup(intro), municipalities=by_municipality, reports=self.reports)
+        self.page(urls.home(), "home.md.j2", self.config["title"], search.record(None, "page"), intro=Markup(intro), municipalities=by_municipality, reports=self.reports)
         nav = [{"Ana sayfa": urls.home()}]
         for slug, years in by_municipality.items():
             municipality = years[0].program.belediye
-            self.page(urls.municipality(slug), "municipality.md.j2", municipality.ad, municipality=municipality, years=years)
+            self.page(urls.municipality(slug), "municipality.md.j2", municipality.ad, search.record(None, "program", belediye=[municipality.ad]), municipality=municipality, years=years)
             nav.append({municipality.ad: [urls.municipality(slug)] + [{str(v.program.yil): self.program(v)} for v in years]})
         for page in sorted(self.content_dir.glob("*.md")):
             if page.name != "index.md":
@@ -156,47 +152,51 @@ class Renderer:
 
     def program(self, view: ProgramView) -> list:
         program = view.program
-        filters = {"belediye": program.belediye.ad, "yil": str(program.yil)}
         name = f"{program.belediye.ad} {program.yil}"
         report = self.reports[program.belediye.slug, program.yil]
-        common = dict(view=view, program=program, filters=filters, report=report)
-        self.page(view.path, "program.md.j2", f"{name} Performans Programı", **common)
+        common = dict(view=view, program=program, report=report)
+
+        def record(kind: str, title: str, **filters) -> search.Record:
+            return search.record(program, kind, title, **filters)
+
+        self.page(view.path, "program.md.j2", f"{name} Performans Programı", record("program", "Performans programı"), **common)
         nav: list = [view.path]
         if program.sunus:
-            self.page(urls.foreword(program), "foreword.md.j2", "Sunuş", **common)
+            self.page(urls.foreword(program), "foreword.md.j2", "Sunuş", record("info", "Sunuş"), **common)
             nav.append({"Sunuş": urls.foreword(program)})
         aims_nav = []
         for aim_view in view.aims:
             title = f"Amaç {aim_view.aim.kod}"
-            self.page(aim_view.path, "aim.md.j2", f"{title}: {aim_view.aim.ad}", aim_view=aim_view, **common)
-            targets_nav = [{f"PH {t.target.kod}": t.path} for t in aim_view.targets]
+            full = f"{title}: {aim_view.aim.ad}"
+            self.page(aim_view.path, "aim.md.j2", full, record("aim", full, amac=[full]), aim_view=aim_view, **common)
             for target_view in aim_view.targets:
                 self.page(
                     target_view.path, "target.md.j2", f"Performans hedefi {target_view.target.kod}: {target_view.target.ad}",
-                    target_view=target_view, **common,
+                    search.target_record(program, target_view), target_view=target_view, **common,
                 )
-            aims_nav.append({title: [aim_view.path] + targets_nav})
+            aims_nav.append({title: [aim_view.path] + [{f"PH {t.target.kod}": t.path} for t in aim_view.targets]})
         nav.append({"Amaçlar ve hedefler": aims_nav})
         if view.units:
-            self.page(urls.units(program), "units.md.j2", "Harcama birimleri", **common)
+            self.page(urls.units(program), "units.md.j2", "Harcama birimleri", record("unit", "Harcama birimleri"), **common)
             for unit_view in view.units:
-                self.page(unit_view.path, "unit.md.j2", unit_view.unit.ad, unit_view=unit_view, **common)
+                self.page(unit_view.path, "unit.md.j2", unit_view.unit.ad, search.unit_record(program, unit_view), unit_view=unit_view, **common)
             nav.append({"Harcama birimleri": [urls.units(program)] + [{u.unit.ad: u.path} for u in view.units]})
-        if program.idare_performans_tablosu:
-            self.page(urls.administration_table(program), "administration_table.md.j2", "İdare Performans Tablosu", **common)
-            nav.append({"İdare Performans Tablosu": urls.administration_table(program)})
-        if program.toplam_kaynak_ihtiyaci:
-            self.page(urls.resource_need(program), "resource_need.md.j2", "Toplam Kaynak İhtiyacı", **common)
-            nav.append({"Toplam Kaynak İhtiyacı": urls.resource_need(program)})
+        for present, path, template, title in (
+            (program.idare_performans_tablosu, urls.administration_table(program), "administration_table.md.j2", "İdare Performans Tablosu"),
+            (program.toplam_kaynak_ihtiyaci, urls.resource_need(program), "resource_need.md.j2", "Toplam Kaynak İhtiyacı"),
+        ):
+            if present:
+                self.page(path, template, title, record("table", title), **common)
+                nav.append({title: path})
         if program.genel_bilgiler:
-            self.page(urls.general_info(program), "general_info.md.j2", "Genel Bilgiler", **common)
+            self.page(urls.general_info(program), "general_info.md.j2", "Genel Bilgiler", record("info", "Genel bilgiler"), **common)
             sections = []
             for section in program.genel_bilgiler:
                 path = urls.info_section(program, section.baslik)
-                self.page(path, "info_section.md.j2", section.baslik, section=section, **common)
+                self.page(path, "info_section.md.j2", section.baslik, record("info", section.baslik), section=section, **common)
                 sections.append({section.baslik: path})
             nav.append({"Genel Bilgiler": [urls.general_info(program)] + sections})
-        self.page(urls.audit(program), "audit.md.j2", f"Tutarlılık denetimi: {name}", **common)
+        self.page(urls.audit(program), "audit.md.j2", f"Tutarlılık denetimi: {name}", record("audit", "Tutarlılık denetimi"), **common)
         nav.append({"Tutarlılık denetimi": urls.audit(program)})
         self.site.files[urls.data(program, "program.json")] = program_json(program)
         self.site.files[urls.data(program, "denetim.json")] = _json(report.as_dict())

@@ -1,14 +1,90 @@
-"""The search index: Pagefind, run offline on the built HTML.
+"""The search: what each page tells Pagefind about itself, and running Pagefind.
 
 Pagefind ships as a binary inside the ``pagefind_bin`` wheel; it writes a
 static index under ``pagefind/`` that the browser queries without a server.
+Each page carries a hidden record: a title naming municipality and year, the
+filters a journalist narrows by, a numeric sort key for amounts, and the
+page's words with ı/İ folded to i (Pagefind folds ş, ç, ğ, ö, ü but not ı).
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+
+from . import turkish
+from .schema import Program
+from .views import TargetView, UnitView
+
+KINDS = {
+    "page": "Sayfa",
+    "program": "Program",
+    "aim": "Amaç",
+    "target": "Performans hedefi",
+    "unit": "Harcama birimi",
+    "table": "Özet tablo",
+    "info": "Genel bilgiler",
+    "audit": "Tutarlılık denetimi",
+}
+
+
+FILTERS = {"belediye": "belediye", "amac": "amaç", "birim": "sorumlu birim", "ekonomik_kod": "ekonomik kod"}
+"""Filter names as a reader sees them; the search page's address uses them folded (``sorumlu_birim``)."""
+
+
+@dataclass
+class Record:
+    title: str | None = None
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: dict[str, str] = field(default_factory=dict)
+    words: list[str] = field(default_factory=list)
+
+
+def record(program: Program | None, kind: str, title: str | None = None, **filters: list[str]) -> Record:
+    """The common part of a page's record: who, which year, what kind of page."""
+    found: dict[str, list[str]] = {}
+    if program:
+        found["belediye"] = [program.belediye.ad]
+        found["yıl"] = [str(program.yil)]
+        title = f"{title} · {program.belediye.ad} {program.yil}" if title else None
+    found["sayfa türü"] = [KINDS[kind]]
+    found.update({FILTERS[key]: values for key, values in filters.items() if values})
+    return Record(title=title, filters=found)
+
+
+def _amount(record_: Record, value: Decimal | None) -> Record:
+    if value is not None:
+        record_.sort["tutar"] = str(int(value))
+        record_.title = f"{record_.title} · {turkish.money(value)}"
+    return record_
+
+
+def target_record(program: Program, view: TargetView) -> Record:
+    target = view.target
+    codes = set()
+    for table in [target.maliyet_tablosu, *(a.maliyet_tablosu for a in target.faaliyetler)]:
+        if table:
+            codes.update(f"{line.kod} {line.ad}" for line in table.ekonomik_kodlar if line.tutar)
+    units = sorted(set(target.sorumlu_birimler) | {a.sorumlu_birim for a in target.faaliyetler if a.sorumlu_birim}, key=turkish.sort_key)
+    result = record(
+        program, "target", f"PH {target.kod}: {target.ad}",
+        amac=[f"Amaç {view.aim.kod}: {view.aim.ad}"], birim=units, ekonomik_kod=sorted(codes),
+    )
+    return _amount(result, view.cost.toplam)
+
+
+def unit_record(program: Program, view: UnitView) -> Record:
+    return _amount(record(program, "unit", view.unit.ad, birim=[view.unit.ad]), view.cost or None)
+
+
+def folded_words(text: str) -> list[str]:
+    """Words with ı/İ as they would be typed without them: "kırsal" → "kirsal"."""
+    words = set(re.findall(r"\w*[ıİI]\w*", text))
+    return sorted({turkish.fold(w) for w in words} - {w.lower() for w in words})
 
 
 class SearchIndexError(RuntimeError):
@@ -16,7 +92,7 @@ class SearchIndexError(RuntimeError):
 
 
 def index(site_dir: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "tr", "--quiet"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "tr", "--exclude-selectors", ".headerlink", "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"arama dizini oluşturulamadı (pagefind): {(result.stderr or result.stdout).strip()[-500:]}")

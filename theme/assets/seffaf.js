@@ -1,31 +1,87 @@
-/* seffaf search page: Pagefind's UI, with the query folded the way the index was (ı/İ → i). */
+/* seffaf search page: Pagefind's UI with Turkish folding, and the query,
+   filters and order kept in the address so a search can be shared. */
 (function () {
   "use strict";
-  function fold(term) {
-    return term.replace(/[İIı]/g, "i").toLocaleLowerCase("tr");
+
+  function fold(text) {
+    return text.replace(/[İIı]/g, "i").toLocaleLowerCase("tr")
+      .replace(/ç/g, "c").replace(/ğ/g, "g").replace(/ö/g, "o").replace(/ş/g, "s").replace(/ü/g, "u");
   }
-  function start() {
+
+  function param(name) {
+    return fold(name).replace(/ /g, "_");
+  }
+
+  /* Map address parameters (?belediye=izmir&sorumlu_birim=fen) to the index's filter values. */
+  function selectedFilters(params, available) {
+    var selected = {};
+    Object.keys(available).forEach(function (name) {
+      var wanted = params.getAll(param(name)).map(fold);
+      if (!wanted.length) return;
+      var values = Object.keys(available[name]).filter(function (value) {
+        return wanted.some(function (w) { return fold(value).indexOf(w) === 0; });
+      });
+      if (values.length) selected[name] = values;
+    });
+    return selected;
+  }
+
+  function writeAddress(box, sort) {
+    var params = new URLSearchParams();
+    var input = box.querySelector(".pagefind-ui__search-input");
+    if (input && input.value) params.set("q", input.value);
+    box.querySelectorAll(".pagefind-ui__filter-checkbox:checked").forEach(function (checkbox) {
+      params.append(param(checkbox.name), checkbox.value);
+    });
+    if (sort) params.set("sirala", sort);
+    history.replaceState(null, "", "?" + params.toString());
+  }
+
+  async function start() {
     var box = document.getElementById("sf-search");
     if (!box || typeof PagefindUI === "undefined") return;
+    var params = new URLSearchParams(window.location.search);
+    var sort = params.get("sirala") === "tutar" ? "tutar" : "";
+    var pagefind = await import(box.dataset.bundle + "pagefind.js");
+    await pagefind.options({});
+    var available = await pagefind.filters();
     var ui = new PagefindUI({
       element: "#sf-search",
+      bundlePath: box.dataset.bundle,
       showSubResults: true,
       showImages: false,
       processTerm: fold,
+      openFilters: window.innerWidth > 700 ? ["belediye", "sayfa türü"] : [],
+      sort: sort ? { tutar: "desc" } : null,
       translations: {
         placeholder: "Hedef, gösterge, faaliyet ya da birim arayın",
         zero_results: "[SEARCH_TERM] için sonuç bulunamadı",
         many_results: "[SEARCH_TERM] için [COUNT] sonuç",
         one_result: "[SEARCH_TERM] için 1 sonuç",
+        alt_search: "[SEARCH_TERM] için sonuç yok; [DIFFERENT_TERM] için sonuçlar",
+        search_suggestion: "[SEARCH_TERM] için sonuç yok. Şunlardan birini deneyin:",
+        searching: "[SEARCH_TERM] aranıyor…",
         clear_search: "Temizle",
         load_more: "Daha fazla sonuç",
         filters_label: "Süzgeçler",
         search_label: "Sitede ara"
       }
     });
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) ui.triggerSearch(query);
+    var order = document.getElementById("sf-sort");
+    if (order) {
+      order.value = sort;
+      order.addEventListener("change", function () {
+        writeAddress(box, order.value);
+        window.location.reload();
+      });
+    }
+    box.addEventListener("input", function () { writeAddress(box, sort); });
+    box.addEventListener("change", function () { writeAddress(box, sort); });
+    var selected = selectedFilters(params, available);
+    if (Object.keys(selected).length) ui.triggerFilters(selected);
+    if (params.get("q")) ui.triggerSearch(params.get("q"));
   }
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
