@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import search, turkish, urls
+from . import exports, search, turkish, urls
 from .audit import audit
 from .schema import SCHEMA_FILE, Program, json_schema_text
 from .views import ProgramView, program_view
@@ -137,6 +137,9 @@ class Renderer:
             municipality = years[0].program.belediye
             self.page(urls.municipality(slug), "municipality.md.j2", municipality.ad, search.record(None, "program", belediye=[municipality.ad]), municipality=municipality, years=years)
             nav.append({municipality.ad: [urls.municipality(slug)] + [{str(v.program.yil): self.program(v)} for v in years]})
+        self.page(urls.site_data(), "data.md.j2", "Veri", search.record(None, "page"), views=views, tables=exports.tables(programs[0]) if programs else [])
+        self.site.files.update(exports.site_files(programs))
+        nav.append({"Veri": urls.site_data()})
         for page in sorted(self.content_dir.glob("*.md")):
             if page.name != "index.md":
                 nav.append(self._content_page(page))
@@ -200,6 +203,7 @@ class Renderer:
         nav.append({"Tutarlılık denetimi": urls.audit(program)})
         self.site.files[urls.data(program, "program.json")] = program_json(program)
         self.site.files[urls.data(program, "denetim.json")] = _json(report.as_dict())
+        self.site.files.update(exports.program_files(program))
         return nav
 
 

@@ -83,6 +83,15 @@ def data(program: Program, name: str) -> str:
     return f"{_base(program)}/veri/{name}"
 
 
+def target_data(program: Program, code: str, table: str) -> str:
+    """One performance target's rows of a download table, for the "CSV indir" link under that table."""
+    return f"{_base(program)}/veri/performans-hedefleri/{code_slug(code)}-{table}.csv"
+
+
+def site_data() -> str:
+    return "veri/index.md"
+
+
 def public(path: str) -> str:
     """The address a reader sees, relative to the site root."""
     if path.endswith("index.md"):

@@ -1,0 +1,261 @@
+"""Downloads: every program as tables a journalist opens in Excel or a program reads.
+
+Three tables per program (faaliyetler, göstergeler, ekonomik kodlar) in three
+forms: CSV for Turkish Excel (UTF-8 with BOM, ``;``, decimal comma), CSV for
+programmers (UTF-8, ``,``, decimal point), and one XLSX workbook; plus a
+Frictionless Data Package describing them. Column names are the YAML's keys.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from . import urls
+from .schema import Program
+from .views import target_cost
+
+LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    title: str
+    kind: str = "string"  # string | number | integer
+
+
+@dataclass
+class Table:
+    name: str
+    title: str
+    description: str
+    columns: list[Column]
+    rows: list[list]
+
+    def only(self, column: str, value) -> "Table":
+        index = [c.name for c in self.columns].index(column)
+        return Table(self.name, self.title, self.description, self.columns, [r for r in self.rows if r[index] == value])
+
+
+_PROGRAM = [Column("belediye", "Belediye"), Column("yil", "Program yılı", "integer")]
+_TARGET = [
+    Column("amac_kodu", "Amaç kodu"), Column("amac", "Amaç"), Column("hedef_kodu", "Hedef kodu"),
+    Column("performans_hedefi_kodu", "Performans hedefi kodu"), Column("performans_hedefi", "Performans hedefi"),
+]
+
+
+def _targets(program: Program):
+    for aim in program.amaclar:
+        for goal in aim.hedefler:
+            for target in goal.performans_hedefleri:
+                yield [program.belediye.ad, program.yil, aim.kod, aim.ad, goal.kod, target.kod, target.ad], target
+
+
+def activities(program: Program) -> Table:
+    rows = []
+    for prefix, target in _targets(program):
+        total = target_cost(target).toplam
+        for number, activity in enumerate(target.faaliyetler, 1):
+            cost = activity.maliyet
+            rows.append(prefix + [
+                activity.kod or str(number), activity.ad, activity.sorumlu_birim or "; ".join(target.sorumlu_birimler),
+                cost.butce if cost else None, cost.butce_disi if cost else None, cost.toplam if cost else None, total,
+            ])
+    return Table(
+        "faaliyetler", "Faaliyetler",
+        "Her faaliyet ve proje, sorumlu birimi ve belgede yazan maliyetiyle. Belge maliyeti faaliyetlere bölmüyorsa faaliyetin tutarları boştur; performans hedefinin toplamı ayrı sütundadır.",
+        _PROGRAM + _TARGET + [
+            Column("faaliyet_kodu", "Faaliyet kodu"), Column("faaliyet", "Faaliyet"), Column("sorumlu_birim", "Sorumlu birim"),
+            Column("butce", "Bütçe (TL)", "number"), Column("butce_disi", "Bütçe dışı (TL)", "number"),
+            Column("toplam", "Toplam (TL)", "number"), Column("performans_hedefi_toplami", "Performans hedefinin toplamı (TL)", "number"),
+        ],
+        rows,
+    )
+
+
+def indicators(program: Program) -> Table:
+    rows = []
+    for prefix, target in _targets(program):
+        for indicator in target.gostergeler:
+            for column in program.gosterge_sutunlari:
+                value = indicator.degerler.get(column.yil)
+                rows.append(prefix + [
+                    indicator.kod, indicator.ad, indicator.birim, column.yil, column.tur.value, column.baslik,
+                    value if isinstance(value, Decimal) else None, value if isinstance(value, str) else None,
+                ])
+    return Table(
+        "gostergeler", "Göstergeler",
+        "Her performans göstergesinin her yıl sütunundaki değeri (gerçekleşen, tahmin ya da hedef). Boş değer belgede değer yazılmadığını gösterir.",
+        _PROGRAM + _TARGET + [
+            Column("gosterge_kodu", "Gösterge kodu"), Column("gosterge", "Gösterge"), Column("birim", "Birim"),
+            Column("deger_yili", "Değerin yılı", "integer"), Column("deger_turu", "Değer türü"), Column("sutun", "Sütun başlığı"),
+            Column("deger", "Değer", "number"), Column("deger_metin", "Değer (metin)"),
+        ],
+        rows,
+    )
+
+
+def economic_codes(program: Program) -> Table:
+    rows = []
+    for prefix, target in _targets(program):
+        tables = [("", target.maliyet_tablosu)] + [(a.kod or str(n), a.maliyet_tablosu) for n, a in enumerate(target.faaliyetler, 1)]
+        for activity_code, table in tables:
+            if not table:
+                continue
+            for line in table.ekonomik_kodlar:
+                rows.append(prefix + [activity_code, line.kod, line.ad, "", line.tutar])
+                for sub in line.alt_kalemler:
+                    rows.append(prefix + [activity_code, line.kod, line.ad, sub.ad, sub.tutar])
+    return Table(
+        "ekonomik-kodlar", "Ekonomik kodlar",
+        "Faaliyet maliyetleri tablolarının ekonomik koda (01–09) göre satırları; faaliyet kodu boşsa tablo performans hedefinin tamamına aittir.",
+        _PROGRAM + _TARGET + [
+            Column("faaliyet_kodu", "Faaliyet kodu"), Column("ekonomik_kod", "Ekonomik kod"), Column("ekonomik_kod_adi", "Ekonomik kodun adı"),
+            Column("alt_kalem", "Alt kalem"), Column("tutar", "Tutar (TL)", "number"),
+        ],
+        rows,
+    )
+
+
+def tables(program: Program) -> list[Table]:
+    return [activities(program), indicators(program), economic_codes(program)]
+
+
+def _cell(value, decimal_comma: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        text = format(value, "f")
+        return text.replace(".", ",") if decimal_comma else text
+    return str(value)
+
+
+def csv_bytes(table: Table, excel: bool) -> bytes:
+    """``excel``: what Turkish Excel opens by double-click; otherwise plain RFC 4180 with a point."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer.writerow([c.name for c in table.columns])
+    for row in table.rows:
+        writer.writerow([_cell(v, excel) for v in row])
+    return ("\ufeff" if excel else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
+
+
+def xlsx_bytes(program: Program, parts: list[Table]) -> bytes:
+    workbook = Workbook()
+    source = workbook.active
+    source.title = "Kaynak"
+    for label, value in [
+        ("Belediye", program.belediye.ad), ("Yıl", program.yil), ("Belge", program.kaynak.baslik),
+        ("Tarih", program.kaynak.tarih), ("Meclis kararı", program.kaynak.meclis_karari or "Belgede belirtilmemiş"),
+        ("Adres", program.kaynak.url or program.belediye.web), ("Lisans", LICENSE["title"]),
+        ("Not", "Rakamlar belgede yazdığı gibidir; boş hücre belgede değer yazılmadığını gösterir."),
+    ]:
+        source.append([label, value])
+    source.column_dimensions["A"].width = 16
+    source.column_dimensions["B"].width = 90
+    for table in parts:
+        sheet = workbook.create_sheet(table.title)
+        sheet.append([c.title for c in table.columns])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+        for index, column in enumerate(table.columns, 1):
+            if column.kind == "number":
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = "#,##0.##"
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def excel_name(table: Table) -> str:
+    return f"{table.name}.csv"
+
+
+def plain_name(table: Table) -> str:
+    return f"{table.name}-virgul.csv"
+
+
+def _resource(table: Table, path: str, excel: bool) -> dict:
+    resource = {
+        "name": table.name + ("" if excel else "-virgul"),
+        "title": table.title + (" (Excel için)" if excel else " (virgülle ayrılmış)"),
+        "description": table.description,
+        "path": path,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8-sig" if excel else "utf-8",
+        "dialect": {"delimiter": ";" if excel else ","},
+        "schema": {
+            "fields": [
+                {"name": c.name, "title": c.title, "type": c.kind, **({"decimalChar": ","} if excel and c.kind == "number" else {})}
+                for c in table.columns
+            ]
+        },
+    }
+    return resource
+
+
+def datapackage(name: str, title: str, parts: Iterable[tuple[Table, str]], sources: list[dict]) -> bytes:
+    """A Frictionless Data Package: the files, their columns and types, the licence and the sources."""
+    resources = []
+    for table, folder in parts:
+        resources.append(_resource(table, folder + excel_name(table), True))
+        resources.append(_resource(table, folder + plain_name(table), False))
+    package = {
+        "profile": "tabular-data-package",
+        "name": name,
+        "title": title,
+        "licenses": [LICENSE],
+        "sources": sources,
+        "resources": resources,
+    }
+    return json.dumps(package, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def source_of(program: Program) -> dict:
+    source = {"title": program.kaynak.baslik}
+    if program.kaynak.url or program.belediye.web:
+        source["path"] = program.kaynak.url or program.belediye.web
+    return source
+
+
+def program_files(program: Program) -> dict[str, bytes]:
+    """Everything under ``/<slug>/<yıl>/veri/`` except program.json."""
+    parts = tables(program)
+    files = {}
+    for table in parts:
+        files[urls.data(program, excel_name(table))] = csv_bytes(table, excel=True)
+        files[urls.data(program, plain_name(table))] = csv_bytes(table, excel=False)
+        for _, target in _targets(program):
+            files[urls.target_data(program, target.kod, table.name)] = csv_bytes(table.only("performans_hedefi_kodu", target.kod), excel=True)
+    files[urls.data(program, "program.xlsx")] = xlsx_bytes(program, parts)
+    files[urls.data(program, "datapackage.json")] = datapackage(
+        f"{program.belediye.slug}-{program.yil}", f"{program.belediye.ad} {program.yil} Performans Programı",
+        [(t, "") for t in parts], [source_of(program)],
+    )
+    return files
+
+
+def site_files(programs: list[Program]) -> dict[str, bytes]:
+    """Every program's tables in one package under ``/veri/``."""
+    combined = []
+    for parts in zip(*(tables(p) for p in programs)):
+        combined.append(Table(parts[0].name, parts[0].title, parts[0].description, parts[0].columns, [r for t in parts for r in t.rows]))
+    files = {}
+    for table in combined:
+        files[f"veri/{excel_name(table)}"] = csv_bytes(table, excel=True)
+        files[f"veri/{plain_name(table)}"] = csv_bytes(table, excel=False)
+    files["veri/datapackage.json"] = datapackage("seffaf", "Belediye performans programları", [(t, "") for t in combined], [source_of(p) for p in programs])
+    return files

@@ -1,0 +1,92 @@
+"""Downloads a journalist takes away: they parse, and their totals are the program's."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+from frictionless import validate
+from openpyxl import load_workbook
+
+from seffaf.views import target_cost
+
+from .html import page
+
+
+def read_csv(path, excel: bool) -> list[dict]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") == excel
+    text = raw.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text), delimiter=";" if excel else ","))
+
+
+def number(text: str, excel: bool) -> Decimal:
+    return Decimal(text.replace(",", ".") if excel else text)
+
+
+def all_targets(program):
+    return [t for a in program.amaclar for g in a.hedefler for t in g.performans_hedefleri]
+
+
+def test_both_csv_variants_hold_the_same_figures(defne_site, defne_program):
+    folder = defne_site / "defne/2025/veri"
+    for name in ("faaliyetler", "gostergeler", "ekonomik-kodlar"):
+        excel = read_csv(folder / f"{name}.csv", excel=True)
+        plain = read_csv(folder / f"{name}-virgul.csv", excel=False)
+        assert len(excel) == len(plain) > 0
+        assert [r["performans_hedefi_kodu"] for r in excel] == [r["performans_hedefi_kodu"] for r in plain]
+    rows = read_csv(folder / "ekonomik-kodlar.csv", excel=True)
+    total = sum(number(r["tutar"], True) for r in rows if r["tutar"])
+    assert total == sum(target_cost(t).toplam or 0 for t in all_targets(defne_program)) == Decimal(1203495000)
+    activities = read_csv(folder / "faaliyetler-virgul.csv", excel=False)
+    assert len(activities) == sum(len(t.faaliyetler) for t in all_targets(defne_program))
+    indicators = read_csv(folder / "gostergeler-virgul.csv", excel=False)
+    assert len(indicators) == 3 * sum(len(t.gostergeler) for t in all_targets(defne_program))
+    assert {"gosterge_kodu": "PG 8.2.2", "deger_yili": "2023", "deger": "8.8"}.items() <= next(
+        r for r in indicators if r["gosterge_kodu"] == "PG 8.2.2" and r["deger_yili"] == "2023"
+    ).items()
+
+
+def test_the_workbook_has_numbers_as_numbers_and_a_source_sheet(defne_site):
+    book = load_workbook(defne_site / "defne/2025/veri/program.xlsx")
+    assert book.sheetnames == ["Kaynak", "Faaliyetler", "Göstergeler", "Ekonomik kodlar"]
+    codes = book["Ekonomik kodlar"]
+    header = [c.value for c in codes[1]]
+    amounts = [row[header.index("Tutar (TL)")] for row in codes.iter_rows(min_row=2, values_only=True)]
+    assert all(isinstance(a, (int, float)) or a is None for a in amounts)
+    assert sum(a for a in amounts if a) == 1203495000
+    assert book["Kaynak"]["B1"].value == "Defne Belediyesi"
+
+
+def test_data_packages_validate(defne_site):
+    for package in ("defne/2025/veri/datapackage.json", "veri/datapackage.json"):
+        report = validate(str(defne_site / package))
+        assert report.valid, report.flatten(["type", "message"])[:5]
+
+
+def test_each_table_has_its_own_csv(defne_site):
+    html = page(defne_site, "defne/2025/performans-hedefleri/8-2-1/")
+    links = [link for link in html.links if link.endswith(".csv")]
+    assert len(links) == 3
+    rows = read_csv(defne_site / "defne/2025/veri/performans-hedefleri/8-2-1-ekonomik-kodlar.csv", excel=True)
+    assert {r["performans_hedefi_kodu"] for r in rows} == {"8.2.1"}
+    assert sum(number(r["tutar"], True) for r in rows if r["tutar"]) == Decimal(375000000)
+
+
+def test_the_data_page_explains_every_column(defne_site):
+    html = page(defne_site, "veri/")
+    for name in ("butce_disi", "performans_hedefi_toplami", "deger_metin", "ekonomik_kod_adi"):
+        assert name in html.text
+    assert "Creative Commons" in html.text
+    assert json.loads((defne_site / "veri/datapackage.json").read_text(encoding="utf-8"))["licenses"][0]["name"] == "CC-BY-4.0"
+
+
+def test_a_reader_downloads_the_workbook(page, served, tmp_path):
+    page.goto(f"{served}defne/2025/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="program.xlsx").click()
+    target = tmp_path / "program.xlsx"
+    download.value.save_as(target)
+    assert load_workbook(target)["Faaliyetler"].max_row > 100
