@@ -91,3 +91,30 @@ def test_choosing_a_filter_is_written_into_the_address(page, served):
     assert "sayfa_turu=Harcama+birimi" in page.url
     shown = titles(page)
     assert shown and all("Müdürlüğü" in t or t.startswith("Harcama birimleri") for t in shown), shown
+
+
+def test_the_budget_explorer_sorts_filters_and_totals(page, served):
+    page.goto(f"{served}defne/2025/butce/")
+    total = page.locator(".sf-explorer__total")
+    assert total.inner_text() == "Gösterilen: 42 kalem, toplam 1.203.495.000 ₺"
+    page.get_by_role("button", name="Toplam").click()
+    values = page.eval_on_selector_all("[data-sf-explorer] tbody tr", "rows => rows.map(r => parseFloat(r.dataset.total))")
+    assert values == sorted(values, reverse=True) and values[0] == 375000000
+    page.get_by_role("button", name="Toplam").click()
+    again = page.eval_on_selector_all("[data-sf-explorer] tbody tr", "rows => rows.map(r => parseFloat(r.dataset.total))")
+    assert again == sorted(values)
+    page.select_option("[data-sf-filter=unit]", "Temizlik İşleri Müdürlüğü")
+    assert total.inner_text() == "Gösterilen: 1 kalem, toplam 275.000.000 ₺"
+    page.select_option("[data-sf-filter=unit]", "")
+    page.fill("[data-sf-filter=text]", "kultur")
+    shown = page.eval_on_selector_all("[data-sf-explorer] tbody tr:not([hidden])", "rows => rows.length")
+    assert 0 < shown < 42
+
+
+def test_the_explorer_table_is_readable_without_javascript(browser, served):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(f"{served}defne/2025/butce/")
+    assert tab.locator("[data-sf-explorer] tbody tr").count() == 42
+    assert tab.locator(".sf-explorer__controls").is_hidden()
+    context.close()

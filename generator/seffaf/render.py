@@ -20,7 +20,7 @@ from markupsafe import Markup
 from . import exports, search, turkish, urls
 from .audit import audit
 from .schema import SCHEMA_FILE, Program, json_schema_text
-from .views import ProgramView, program_view
+from .views import ProgramView, budget_lines, economic_totals, program_view
 
 
 @dataclass
@@ -120,7 +120,7 @@ class Renderer:
         self.site = Site()
 
     def page(self, path: str, template: str, title: str, record: search.Record, **context) -> None:
-        body = self.env.get_template(template).render(title=title, config=self.config, **context)
+        body = self.env.get_template(template).render(path=path, title=title, config=self.config, **context)
         record.words = search.folded_words(body)
         self.site.pages[path] = Page(path, title, body + self.env.get_template("_search.md.j2").render(record=record))
 
@@ -137,6 +137,11 @@ class Renderer:
             municipality = years[0].program.belediye
             self.page(urls.municipality(slug), "municipality.md.j2", municipality.ad, search.record(None, "program", belediye=[municipality.ad]), municipality=municipality, years=years)
             nav.append({municipality.ad: [urls.municipality(slug)] + [{str(v.program.yil): self.program(v)} for v in years]})
+        self.page(
+            urls.site_explorer(), "explorer.md.j2", "Bütçe gezgini: bütün programlar", search.record(None, "table", "Bütçe gezgini"),
+            lines=[line for v in views for line in budget_lines(v)], economic=None, view=None, program=None,
+        )
+        nav.append({"Bütçe gezgini": urls.site_explorer()})
         self.page(urls.site_data(), "data.md.j2", "Veri", search.record(None, "page"), views=views, tables=exports.tables(programs[0]) if programs else [])
         self.site.files.update(exports.site_files(programs))
         nav.append({"Veri": urls.site_data()})
@@ -199,6 +204,11 @@ class Renderer:
                 self.page(path, "info_section.md.j2", section.baslik, record("info", section.baslik), section=section, **common)
                 sections.append({section.baslik: path})
             nav.append({"Genel Bilgiler": [urls.general_info(program)] + sections})
+        self.page(
+            urls.explorer(program), "explorer.md.j2", f"Bütçe gezgini: {name}", record("table", "Bütçe gezgini"),
+            lines=budget_lines(view), economic=economic_totals(program), **common,
+        )
+        nav.append({"Bütçe gezgini": urls.explorer(program)})
         self.page(urls.audit(program), "audit.md.j2", f"Tutarlılık denetimi: {name}", record("audit", "Tutarlılık denetimi"), **common)
         nav.append({"Tutarlılık denetimi": urls.audit(program)})
         self.site.files[urls.data(program, "program.json")] = program_json(program)

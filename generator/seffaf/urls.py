@@ -9,6 +9,8 @@ address a reader sees (``defne/2025/``).
 
 from __future__ import annotations
 
+import posixpath
+
 from .schema import Program
 from .turkish import slugify
 
@@ -74,6 +76,14 @@ def info_section(program: Program, title: str) -> str:
     return f"{_base(program)}/genel-bilgiler/{slugify(title)}.md"
 
 
+def explorer(program: Program) -> str:
+    return f"{_base(program)}/butce/index.md"
+
+
+def site_explorer() -> str:
+    return "butce/index.md"
+
+
 def audit(program: Program) -> str:
     return f"{_base(program)}/denetim.md"
 
@@ -90,6 +100,15 @@ def target_data(program: Program, code: str, table: str) -> str:
 
 def site_data() -> str:
     return "veri/index.md"
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link written as raw HTML (MkDocs only rewrites Markdown links), relative so sub-paths work."""
+    target = public(to_path)
+    link = posixpath.relpath(target or ".", public(from_path) or ".")
+    if link == ".":
+        return "./"
+    return link + "/" if target.endswith("/") else link
 
 
 def public(path: str) -> str:

@@ -171,3 +171,49 @@ def _unit_views(program: Program, targets: list[TargetView]) -> list[UnitView]:
             else:
                 view.shared_targets.append(target_view)
     return sorted(views, key=lambda v: sort_key(v.unit.ad))
+
+
+@dataclass
+class BudgetLine:
+    """One row of the budget explorer: an activity with its own cost, or a target costed as a whole."""
+
+    program: Program
+    target: TargetView
+    name: str
+    unit: str
+    cost: Cost
+
+
+def budget_lines(view: ProgramView) -> list[BudgetLine]:
+    lines = []
+    for target_view in view.targets:
+        target = target_view.target
+        costed = [a for a in target.faaliyetler if a.maliyet]
+        if costed:
+            for activity in costed:
+                unit = activity.sorumlu_birim or ", ".join(target.sorumlu_birimler)
+                lines.append(BudgetLine(view.program, target_view, activity.ad, unit, activity.maliyet))
+        else:
+            names = "; ".join(a.ad for a in target.faaliyetler) or target.ad
+            lines.append(BudgetLine(view.program, target_view, names, ", ".join(target.sorumlu_birimler), target_view.cost))
+    return lines
+
+
+@dataclass
+class EconomicTotal:
+    code: str
+    name: str
+    amount: Decimal
+
+
+def economic_totals(program: Program) -> list[EconomicTotal]:
+    """Cost tables summed by economic code (sub-lines counted under their code)."""
+    totals: dict[str, EconomicTotal] = {}
+    for aim in program.amaclar:
+        for goal in aim.hedefler:
+            for target in goal.performans_hedefleri:
+                for table in [target.maliyet_tablosu, *(a.maliyet_tablosu for a in target.faaliyetler)]:
+                    for line in table.ekonomik_kodlar if table else []:
+                        total = totals.setdefault(line.kod, EconomicTotal(line.kod, line.ad, Decimal(0)))
+                        total.amount += _add(line.tutar, *(s.tutar for s in line.alt_kalemler))
+    return [totals[code] for code in sorted(totals)]

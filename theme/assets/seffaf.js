@@ -88,3 +88,80 @@
     start();
   }
 })();
+
+/* Budget explorer: sort by any column, filter by text and unit, total of what is shown.
+   Without JavaScript the full table is still there to read. */
+(function () {
+  "use strict";
+  var money = new Intl.NumberFormat("tr-TR", { maximumFractionDigits: 2 });
+
+  function fold(text) {
+    return text.replace(/[İIı]/g, "i").toLocaleLowerCase("tr")
+      .replace(/ç/g, "c").replace(/ğ/g, "g").replace(/ö/g, "o").replace(/ş/g, "s").replace(/ü/g, "u");
+  }
+
+  function setup(root) {
+    var table = root.querySelector("table");
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var text = root.querySelector("[data-sf-filter=text]");
+    var unit = root.querySelector("[data-sf-filter=unit]");
+    var total = root.querySelector(".sf-explorer__total");
+    root.querySelector(".sf-explorer__controls").hidden = false;
+
+    var units = {};
+    rows.forEach(function (row) { if (row.dataset.unit) units[row.dataset.unit] = true; });
+    Object.keys(units).sort(function (a, b) { return a.localeCompare(b, "tr"); }).forEach(function (name) {
+      var option = document.createElement("option");
+      option.value = name;
+      option.textContent = name;
+      unit.appendChild(option);
+    });
+
+    function update() {
+      var query = fold(text.value.trim());
+      var shown = 0, sum = 0;
+      rows.forEach(function (row) {
+        var visible = (!query || fold(row.textContent).indexOf(query) !== -1) && (!unit.value || row.dataset.unit === unit.value);
+        row.hidden = !visible;
+        if (visible) { shown += 1; sum += parseFloat(row.dataset.total) || 0; }
+      });
+      total.textContent = "Gösterilen: " + shown + " kalem, toplam " + money.format(sum) + " ₺";
+    }
+
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sf-explorer__sort";
+      button.textContent = cell.textContent;
+      cell.textContent = "";
+      cell.appendChild(button);
+      button.addEventListener("click", function () {
+        var descending = cell.getAttribute("aria-sort") !== "descending";
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) { c.removeAttribute("aria-sort"); });
+        cell.setAttribute("aria-sort", descending ? "descending" : "ascending");
+        var numeric = cell.dataset.sfSort === "number";
+        rows.sort(function (a, b) {
+          var x = a.cells[index], y = b.cells[index];
+          var order = numeric
+            ? parseFloat(x.dataset.value) - parseFloat(y.dataset.value)
+            : x.textContent.trim().localeCompare(y.textContent.trim(), "tr", { numeric: true });
+          return descending ? -order : order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+    text.addEventListener("input", update);
+    unit.addEventListener("change", update);
+    update();
+  }
+
+  function start() {
+    document.querySelectorAll("[data-sf-explorer]").forEach(setup);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
