@@ -44,7 +44,7 @@ def messages(name: str) -> list[str]:
         ("cok-uzun-ad.yml", "faaliyetler[0].ad: çok uzun (en fazla 2000 karakter)"),
         ("bilinmeyen-birim.yml", '"Fen Isleri Mudurlugu" birimler listesinde yok ("Fen İşleri Müdürlüğü" mi demek istediniz?)'),
         ("yinelenen-kod.yml", 'performans hedefi kodu "1.1.1" iki kez kullanılmış'),
-        ("milyar-kahkaha.yml", "milyar-kahkaha.yml:2: YAML takma adları (&çapa / *takma ad) desteklenmiyor"),
+        ("milyar-kahkaha.yml", "milyar-kahkaha.yml:1: YAML takma adları (&çapa / *takma ad) desteklenmiyor"),
         ("windows-1254.yml", "windows-1254.yml:2: dosya UTF-8 değil"),
     ],
 )

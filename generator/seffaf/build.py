@@ -46,6 +46,8 @@ class BuildResult:
     programs: int
     seconds: float
     warnings: list[str]
+    phases: dict[str, float]
+    """Seconds per phase: okuma (load + audit), sayfalar (render), mkdocs, pagefind."""
 
 
 def load_site_config(path: Path) -> SiteConfig:
@@ -108,10 +110,19 @@ def load_documents(files: list[Path], root: Path) -> list[tuple[Program, Documen
 
 
 def build(project: Project, out_dir: Path, progress: Progress = lambda message: None) -> BuildResult:
-    started = time.perf_counter()
+    started = clock = time.perf_counter()
+    phases: dict[str, float] = {}
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        phases[name] = now - clock
+        clock = now
+
     config = load_site_config(project.config_file)
     programs = load_programs(program_files(project.programs_dir, config.programlar), project.root)
     progress(f"{len(programs)} program okundu ve doğrulandı")
+    lap("okuma")
 
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -119,6 +130,7 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         work_dir = Path(work)
         docs_dir, site_dir = work_dir / "docs", work_dir / "site"
         site = Renderer(project.theme_dir, project.content_dir, {"title": config.baslik}).render(programs)
+        lap("denetim ve sayfalar")
         for page in site.pages.values():
             target = docs_dir / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -137,10 +149,12 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
             docs_dir, site_dir, project.theme_dir, site.nav,
         )
         warnings = mkdocs_site.build(config_file)
+        lap("mkdocs")
         progress("Arama dizini (Pagefind) oluşturuluyor")
         search.index(site_dir)
+        lap("pagefind")
         _replace(site_dir, out_dir)
-    return BuildResult(len(site.pages), len(programs), time.perf_counter() - started, warnings)
+    return BuildResult(len(site.pages), len(programs), time.perf_counter() - started, warnings, phases)
 
 
 def _replace(new: Path, out_dir: Path) -> None:

@@ -43,7 +43,8 @@ def cmd_build(args) -> int:
         return 1
     for warning in result.warnings:
         print(f"uyarı: {warning}", file=sys.stderr)
-    print(f"Site hazır: {result.pages} sayfa, {result.programs} program, {result.seconds:.1f} sn → {out}/")
+    phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in result.phases.items())
+    print(f"Site hazır: {result.pages} sayfa, {result.programs} program, {result.seconds:.1f} sn ({phases}) → {out}/")
     print(f"Açmak için: seffaf serve  (ya da {out}/index.html)")
     return 0
 

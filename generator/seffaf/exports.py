@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from . import urls
@@ -149,9 +150,11 @@ def csv_bytes(table: Table, excel: bool) -> bytes:
 
 
 def xlsx_bytes(program: Program, parts: list[Table]) -> bytes:
-    workbook = Workbook()
-    source = workbook.active
-    source.title = "Kaynak"
+    """Write-only mode: a workbook of İzmir's 2,000 rows is written several times faster."""
+    workbook = Workbook(write_only=True)
+    source = workbook.create_sheet("Kaynak")
+    source.column_dimensions["A"].width = 16
+    source.column_dimensions["B"].width = 90
     for label, value in [
         ("Belediye", program.belediye.ad), ("Yıl", program.yil), ("Belge", program.kaynak.baslik),
         ("Tarih", program.kaynak.tarih), ("Meclis kararı", program.kaynak.meclis_karari or "Belgede belirtilmemiş"),
@@ -159,23 +162,29 @@ def xlsx_bytes(program: Program, parts: list[Table]) -> bytes:
         ("Not", "Rakamlar belgede yazdığı gibidir; boş hücre belgede değer yazılmadığını gösterir."),
     ]:
         source.append([label, value])
-    source.column_dimensions["A"].width = 16
-    source.column_dimensions["B"].width = 90
     for table in parts:
         sheet = workbook.create_sheet(table.title)
-        sheet.append([c.title for c in table.columns])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in table.rows:
-            sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
-        for index, column in enumerate(table.columns, 1):
-            if column.kind == "number":
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                    cell.number_format = "#,##0.##"
         sheet.freeze_panes = "A2"
+        header = []
+        for column in table.columns:
+            cell = WriteOnlyCell(sheet, column.title)
+            cell.font = Font(bold=True)
+            header.append(cell)
+        sheet.append(header)
+        numeric = [column.kind == "number" for column in table.columns]
+        for row in table.rows:
+            sheet.append([_xlsx_cell(sheet, value, number) for value, number in zip(row, numeric)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_cell(sheet, value, number: bool):
+    if not number or value is None:
+        return value
+    cell = WriteOnlyCell(sheet, float(value))
+    cell.number_format = "#,##0.##"
+    return cell
 
 
 def excel_name(table: Table) -> str:

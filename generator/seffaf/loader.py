@@ -86,14 +86,8 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
     return f"YAML okunamadı ({problem})"
 
 
-class _Reader(yaml.SafeLoader):
-    """A composer that refuses aliases: they buy nothing in a program file and allow "billion laughs"."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise _Refused(event.start_mark.line + 1, "YAML takma adları (&çapa / *takma ad) desteklenmiyor; değeri açıkça yazın")
-        return super().compose_node(parent, index)
+_Reader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser where installed (ten times faster on İzmir's 18,000 lines), PyYAML's otherwise."""
 
 
 class _Refused(Exception):
@@ -104,15 +98,19 @@ class _Refused(Exception):
 class _Builder:
     """Turns composed YAML nodes into plain data and remembers where each field stands."""
 
-    def __init__(self, loader: _Reader):
+    def __init__(self, loader):
         self.loader = loader
         self.lines: dict[tuple, int] = {}
         self.problems: list[tuple[int, tuple, str]] = []
-        self.nodes = 0
+        self.seen: set[int] = set()
 
     def build(self, node, path: tuple = ()):
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
+        if id(node) in self.seen:
+            # The composer shares the node an alias points to; seeing it twice means an alias.
+            # Refusing them costs nothing in a program file and stops "billion laughs" at once.
+            raise _Refused(node.start_mark.line + 1, "YAML takma adları (&çapa / *takma ad) desteklenmiyor; değeri açıkça yazın")
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
             raise _Refused(node.start_mark.line + 1, "dosyada çok fazla öğe var")
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
