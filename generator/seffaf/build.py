@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import mkdocs_site, search
+from . import mkdocs_site, record, search
 from .audit import audit, warnings
 from .loader import Document, Problem, ProgramError, load, read_yaml, validate_as, value_warnings
 from .render import Renderer
@@ -120,13 +120,15 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         clock = now
 
     config = load_site_config(project.config_file)
-    programs = load_programs(program_files(project.programs_dir, config.programlar), project.root)
+    files = program_files(project.programs_dir, config.programlar)
+    programs = load_programs(files, project.root)
+    sources = [path.read_bytes() for path in files]
     progress(f"{len(programs)} program okundu ve doğrulandı")
     lap("okuma")
 
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".seffaf-", dir=out_dir.parent) as work:
+    with record.reproducible_time(project.root), tempfile.TemporaryDirectory(prefix=".seffaf-", dir=out_dir.parent) as work:
         work_dir = Path(work)
         docs_dir, site_dir = work_dir / "docs", work_dir / "site"
         site = Renderer(project.theme_dir, project.content_dir, {"title": config.baslik}).render(programs)
@@ -149,6 +151,8 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
             docs_dir, site_dir, project.theme_dir, site.nav,
         )
         warnings = mkdocs_site.build(config_file)
+        published = [(p, source, f"{p.belediye.slug}/{p.yil}") for p, source in zip(programs, sources)]
+        (site_dir / record.MANIFEST).write_bytes(record.manifest(site_dir, published))
         lap("mkdocs")
         progress("Arama dizini (Pagefind) oluşturuluyor")
         search.index(site_dir)

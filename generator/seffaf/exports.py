@@ -11,7 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
+import zipfile
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Iterable
 
@@ -22,6 +26,13 @@ from openpyxl.styles import Font
 from . import urls
 from .schema import Program
 from .views import target_cost
+
+
+
+def build_time() -> datetime:
+    """The workbooks' date: the build's reproducible time (SOURCE_DATE_EPOCH) where set, else a fixed date."""
+    return datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "946684800")), tz=timezone.utc).replace(tzinfo=None)
+
 
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
 
@@ -174,9 +185,22 @@ def xlsx_bytes(program: Program, parts: list[Table]) -> bytes:
         numeric = [column.kind == "number" for column in table.columns]
         for row in table.rows:
             sheet.append([_xlsx_cell(sheet, value, number) for value, number in zip(row, numeric)])
+    workbook.properties.created = workbook.properties.modified = build_time()
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return _stable_zip(buffer.getvalue())
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """openpyxl stamps every zip entry with the current time; a public record must rebuild byte for byte."""
+    stable = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "docProps/core.xml":  # openpyxl sets "modified" to now when saving
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + build_time().strftime("%Y-%m-%dT%H:%M:%SZ").encode(), content)
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
+    return stable.getvalue()
 
 
 def _xlsx_cell(sheet, value, number: bool):

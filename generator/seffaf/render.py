@@ -142,6 +142,8 @@ class Renderer:
             lines=[line for v in views for line in budget_lines(v)], economic=None, view=None, program=None,
         )
         nav.append({"Bütçe gezgini": urls.site_explorer()})
+        self.page(urls.archive(), "archive.md.j2", "Arşiv", search.record(None, "page"), municipalities=by_municipality)
+        nav.append({"Arşiv": urls.archive()})
         self.page(urls.site_data(), "data.md.j2", "Veri", search.record(None, "page"), views=views, tables=exports.tables(programs[0]) if programs else [])
         self.site.files.update(exports.site_files(programs))
         nav.append({"Veri": urls.site_data()})

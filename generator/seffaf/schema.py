@@ -84,10 +84,18 @@ class Municipality(Model):
     web: Optional[str] = None
 
 
+class Status(str, Enum):
+    taslak = "taslak"
+    meclis_onayli = "meclis_onayli"
+    revize = "revize"
+
+
 class Source(Model):
     """The printed document this transcription was made from."""
 
     baslik: Name
+    durum: Optional[Status] = None
+    """taslak, meclis onaylı or revize (ek bütçe, revize program); null where the document does not say."""
     tarih: Optional[str] = None
     sayfa_sayisi: Optional[int] = None
     meclis_karari: Optional[str] = None

@@ -24,6 +24,23 @@ def code_slug(code: str) -> str:
     return slugify(code) or "0"
 
 
+def indicator_anchor(code: str | None, number: int) -> str:
+    """"PG 1.2.3" → "pg-1-2-3", so ``…/performans-hedefleri/1-2-1/#pg-1-2-3`` points at one indicator."""
+    if code and any(c.isalpha() for c in code):
+        return code_slug(code)
+    return f"gosterge-{code_slug(code) if code else number}"
+
+
+def activity_anchor(code: str | None, number: int) -> str:
+    if code and any(c.isalpha() for c in code):
+        return code_slug(code)
+    return f"faaliyet-{code_slug(code) if code else number}"
+
+
+def archive() -> str:
+    return "arsiv.md"
+
+
 def home() -> str:
     return "index.md"
 
