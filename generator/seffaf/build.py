@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import mkdocs_site, record, search
+from . import mkdocs_site, record, search, urls
 from .audit import audit, warnings
 from .loader import Document, Problem, ProgramError, load, read_yaml, validate_as, value_warnings
 from .render import Renderer
@@ -152,7 +152,7 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         )
         warnings = mkdocs_site.build(config_file)
         published = [(p, source, f"{p.belediye.slug}/{p.yil}") for p, source in zip(programs, sources)]
-        (site_dir / record.MANIFEST).write_bytes(record.manifest(site_dir, published))
+        (site_dir / urls.manifest()).write_bytes(record.manifest(site_dir, published))
         lap("mkdocs")
         progress("Arama dizini (Pagefind) oluşturuluyor")
         search.index(site_dir)

@@ -17,9 +17,6 @@ from pathlib import Path
 
 from .schema import Program
 
-MANIFEST = "veri/manifest.json"
-
-
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

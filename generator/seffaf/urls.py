@@ -115,6 +115,11 @@ def target_data(program: Program, code: str, table: str) -> str:
     return f"{_base(program)}/veri/performans-hedefleri/{code_slug(code)}-{table}.csv"
 
 
+def manifest() -> str:
+    """Written after MkDocs (it hashes the HTML), so link to it with ``relative()``."""
+    return "veri/manifest.json"
+
+
 def site_data() -> str:
     return "veri/index.md"
 

@@ -1,0 +1,89 @@
+"""The whole site as a reader and a crawler meet it: links, privacy, previews, 404, print."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from .html import page
+
+PAGE_KINDS = [
+    "",
+    "defne/",
+    "defne/2025/",
+    "defne/2025/amaclar/1/",
+    "defne/2025/performans-hedefleri/8-2-1/",
+    "defne/2025/birimler/mali-hizmetler-mudurlugu/",
+    "defne/2025/idare-performans-tablosu/",
+    "defne/2025/toplam-kaynak-ihtiyaci/",
+    "defne/2025/genel-bilgiler/",
+    "defne/2025/denetim/",
+    "defne/2025/butce/",
+    "veri/",
+    "arsiv/",
+    "ara/?q=temizlik",
+]
+
+
+def test_no_internal_link_or_anchor_is_broken(defne_site):
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8")))
+        return ids[path]
+
+    broken = []
+    # 404.html is served at any unknown address, so MkDocs gives it root-absolute links (/depo/…).
+    pages = [p for p in defne_site.rglob("*.html") if p.name != "404.html"]
+    for source in pages:
+        folder = source.parent.relative_to(defne_site).as_posix()
+        for link in page(defne_site, str(source.relative_to(defne_site))).links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith("mailto:"):
+                continue
+            target = source if not parts.path else defne_site / posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((str(source.relative_to(defne_site)), link))
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in anchors(target):
+                broken.append((str(source.relative_to(defne_site)), link))
+    assert len(pages) > 80
+    assert broken == []
+
+
+@pytest.mark.parametrize("address", PAGE_KINDS)
+def test_every_page_kind_stays_on_the_site_and_sets_no_cookie(page, served, address):
+    page.goto(served + address)
+    page.wait_for_load_state("networkidle")
+    assert page.outside_requests == []
+    assert page.context.cookies() == []
+
+
+def test_link_previews_and_a_sitemap_without_any_outside_service(defne_site):
+    html = page(defne_site, "defne/2025/performans-hedefleri/8-2-1/").html
+    assert '<meta property="og:title" content="Performans hedefi 8.2.1: Belediye hizmetlerinde gelir ve gider dengesini sağlamak">' in html
+    assert 'property="og:url" content="https://kullanici.github.io/depo/defne/2025/performans-hedefleri/8-2-1/"' in html
+    sitemap = (defne_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://kullanici.github.io/depo/defne/2025/performans-hedefleri/8-2-1/" in sitemap
+
+
+def test_an_unknown_address_gets_a_turkish_404(defne_site):
+    html = page(defne_site, "404.html")
+    assert "Sayfa bulunamadı" in html.text
+    assert all(link.startswith(("/depo/", "https://kullanici.github.io/depo/", "#")) for link in html.links), html.links
+
+
+def test_a_target_page_prints_on_a4_with_its_address(page, served, tmp_path):
+    page.goto(f"{served}defne/2025/performans-hedefleri/8-2-1/")
+    page.emulate_media(media="print")
+    assert page.locator(".sf-print-address").is_visible()
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    pdf = tmp_path / "ph.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert pdf.stat().st_size > 10_000
