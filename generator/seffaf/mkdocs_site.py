@@ -13,13 +13,17 @@ from pathlib import Path
 
 import yaml
 
-_MARKDOWN_EXTENSIONS = [
-    "tables",
-    "attr_list",
-    "md_in_html",
-    "admonition",
-    {"toc": {"permalink": "¶", "permalink_title": "Bu bölümün bağlantısı"}},
-]
+def _markdown_extensions(theme_dir: Path) -> list:
+    return [
+        "tables",
+        "attr_list",
+        "md_in_html",
+        "admonition",
+        "abbr",
+        # Glossary terms get a tooltip on every page (Material's content.tooltips).
+        {"pymdownx.snippets": {"auto_append": [str(theme_dir / "kisaltmalar.md")], "check_paths": True, "restrict_base_path": False}},
+        {"toc": {"permalink": "¶", "permalink_title": "Bu bölümün bağlantısı"}},
+    ]
 
 
 def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_dir: Path, nav: list) -> None:
@@ -38,10 +42,10 @@ def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_d
             "custom_dir": str(theme_dir / "overrides"),
             "font": False,
             "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"},
-            "features": ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.path", "toc.follow"],
+            "features": ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.path", "toc.follow", "content.tooltips"],
         },
         "plugins": [],
-        "markdown_extensions": _MARKDOWN_EXTENSIONS,
+        "markdown_extensions": _markdown_extensions(theme_dir),
         "extra_css": ["assets/seffaf.css"],
         "extra_javascript": ["assets/seffaf.js"],
         "validation": {

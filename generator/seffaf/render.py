@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import exports, search, turkish, urls
+from . import charts, exports, search, turkish, urls
 from .audit import audit
 from .schema import SCHEMA_FILE, Program, json_schema_text
 from .views import ProgramView, budget_lines, economic_totals, program_view
@@ -108,7 +108,7 @@ def environment(theme_dir: Path) -> Environment:
         quoted=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)),
         attr=lambda v: Markup(html.escape(str(v), quote=True)),
     )
-    env.globals.update(urls=urls)
+    env.globals.update(urls=urls, indicator_trend=charts.indicator_trend)
     return env
 
 
@@ -169,7 +169,11 @@ class Renderer:
         def record(kind: str, title: str, **filters) -> search.Record:
             return search.record(program, kind, title, **filters)
 
-        self.page(view.path, "program.md.j2", f"{name} Performans Programı", record("program", "Performans programı"), **common)
+        economic = economic_totals(program)
+        self.page(
+            view.path, "program.md.j2", f"{name} Performans Programı", record("program", "Performans programı"),
+            charts=charts.program_charts(view, economic), **common,
+        )
         nav: list = [view.path]
         if program.sunus:
             self.page(urls.foreword(program), "foreword.md.j2", "Sunuş", record("info", "Sunuş"), **common)
@@ -208,7 +212,7 @@ class Renderer:
             nav.append({"Genel Bilgiler": [urls.general_info(program)] + sections})
         self.page(
             urls.explorer(program), "explorer.md.j2", f"Bütçe gezgini: {name}", record("table", "Bütçe gezgini"),
-            lines=budget_lines(view), economic=economic_totals(program), **common,
+            lines=budget_lines(view), economic=economic, **common,
         )
         nav.append({"Bütçe gezgini": urls.explorer(program)})
         self.page(urls.audit(program), "audit.md.j2", f"Tutarlılık denetimi: {name}", record("audit", "Tutarlılık denetimi"), **common)

@@ -97,6 +97,14 @@ class ProgramView:
     def goal_count(self) -> int:
         return sum(len(a.aim.hedefler) for a in self.aims)
 
+    def largest_aims(self, count: int = 2) -> list[AimView]:
+        return sorted((a for a in self.aims if a.cost), key=lambda a: a.cost, reverse=True)[:count]
+
+    @property
+    def largest_unit(self) -> UnitView | None:
+        units = [u for u in self.units if u.cost]
+        return max(units, key=lambda u: u.cost) if units else None
+
     def unit_named(self, name: str) -> UnitView | None:
         """Units are referred to by any of their spellings."""
         for view in self.units:
