@@ -22,7 +22,6 @@ class Bar:
     value: str
     y: int
     width: float
-    link: str | None = None
 
     @property
     def label_y(self) -> int:
@@ -57,18 +56,18 @@ class BarChart:
         return WIDTH
 
 
-def bar_chart(key: str, title: str, rows: list[tuple[str, Decimal, str | None]], limit: int = 12) -> BarChart | None:
+def bar_chart(key: str, title: str, rows: list[tuple[str, Decimal]], limit: int = 12) -> BarChart | None:
     """Largest first; the rest summed into one bar so the chart stays readable on a phone."""
     rows = sorted((r for r in rows if r[1]), key=lambda r: r[1], reverse=True)
     if not rows:
         return None
     if len(rows) > limit:
         rest = sum(r[1] for r in rows[limit - 1 :])
-        rows = rows[: limit - 1] + [(f"Diğer {len(rows) - limit + 1} kalem", rest, None)]
+        rows = rows[: limit - 1] + [(f"Diğer {len(rows) - limit + 1} kalem", rest)]
     largest = rows[0][1]
     bars = [
-        Bar(label, turkish.money(value), index * ROW, round(float(value / largest) * BAR_AREA, 1), link)
-        for index, (label, value, link) in enumerate(rows)
+        Bar(label, turkish.money(value), index * ROW, round(float(value / largest) * BAR_AREA, 1))
+        for index, (label, value) in enumerate(rows)
     ]
     total = sum(r[1] for r in rows)
     description = f"Toplam {turkish.money(total)}. " + "; ".join(f"{b.label}: {b.value}" for b in bars)
@@ -114,8 +113,8 @@ def indicator_trend(program, indicator) -> Trend | None:
 def program_charts(view, economic) -> list[BarChart]:
     """Where the money goes: by aim, by spending unit, by economic code."""
     found = [
-        bar_chart("amac", "Amaçlara göre maliyet", [(f"Amaç {a.aim.kod}: {a.aim.ad}", a.cost, a.path) for a in view.aims]),
-        bar_chart("birim", "Harcama birimlerine göre maliyet", [(u.unit.ad, u.cost, u.path) for u in view.units]),
-        bar_chart("kod", "Ekonomik koda göre maliyet", [(f"{e.code} {e.name}", e.amount, None) for e in economic]),
+        bar_chart("amac", "Amaçlara göre maliyet", [(f"Amaç {a.aim.kod}: {a.aim.ad}", a.cost) for a in view.aims]),
+        bar_chart("birim", "Harcama birimlerine göre maliyet", [(u.unit.ad, u.cost) for u in view.units]),
+        bar_chart("kod", "Ekonomik koda göre maliyet", [(f"{e.code} {e.name}", e.amount) for e in economic]),
     ]
     return [chart for chart in found if chart]

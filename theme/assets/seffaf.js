@@ -67,6 +67,8 @@
         search_label: "Sitede ara"
       }
     });
+    var input = box.querySelector(".pagefind-ui__search-input");
+    if (input) input.setAttribute("aria-label", "Sitede ara");
     var order = document.getElementById("sf-sort");
     if (order) {
       order.value = sort;
