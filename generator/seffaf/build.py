@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import mkdocs_site, record, search, urls
+from . import history, mkdocs_site, record, search, urls
 from .audit import audit, warnings
 from .loader import Document, Problem, ProgramError, load, read_yaml, validate_as, value_warnings
 from .render import Renderer
@@ -131,7 +131,9 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
     with record.reproducible_time(project.root), tempfile.TemporaryDirectory(prefix=".seffaf-", dir=out_dir.parent) as work:
         work_dir = Path(work)
         docs_dir, site_dir = work_dir / "docs", work_dir / "site"
-        site = Renderer(project.theme_dir, project.content_dir, {"title": config.baslik}).render(programs)
+        revisions = {(p.belediye.slug, p.yil): history.versions(project.root, path) for p, path in zip(programs, files)}
+        settings = {"title": config.baslik, "repository": (config.kod_deposu or "").rstrip("/")}
+        site = Renderer(project.theme_dir, project.content_dir, settings).render(programs, revisions)
         lap("denetim ve sayfalar")
         for page in site.pages.values():
             target = docs_dir / page.path

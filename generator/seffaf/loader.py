@@ -171,6 +171,11 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
         raw = path.read_bytes()
     except OSError as error:
         raise ProgramError([Problem(display, None, "", f"dosya okunamadı ({error.strerror})")]) from None
+    return parse_yaml(raw, display)
+
+
+def parse_yaml(raw: bytes, display: str) -> Document:
+    """The bytes of a program file, from disk or from an earlier commit."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

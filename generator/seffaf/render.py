@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from . import charts, exports, search, turkish, urls
 from .audit import audit
+from .compare import Comparison, compare, indicator_histories
 from .schema import SCHEMA_FILE, Program, json_schema_text
 from .views import ProgramView, budget_lines, economic_totals, program_view
 
@@ -99,6 +100,9 @@ def environment(theme_dir: Path) -> Environment:
         money=lambda v: Markup(turkish.money(v)),
         number=lambda v: Markup(turkish.number(v)),
         percent=lambda v: Markup(turkish.percent(v)),
+        date=lambda v: Markup(turkish.date(v)),
+        signed_percent=lambda v: Markup(("+" if v > 0 else "") + turkish.percent(v, 1)),
+        signed_number=lambda v: Markup(("+" if v > 0 else "") + turkish.number(v)),
         value=lambda v: inline_text(_indicator_value(v)),
         indicator_name=lambda g: inline_text(_indicator_name(g)),
         link=_link,
@@ -124,7 +128,8 @@ class Renderer:
         record.words = search.folded_words(body)
         self.site.pages[path] = Page(path, title, body + self.env.get_template("_search.md.j2").render(record=record))
 
-    def render(self, programs: list[Program]) -> Site:
+    def render(self, programs: list[Program], revisions: dict | None = None) -> Site:
+        self.revisions = revisions or {}
         self.reports = {(p.belediye.slug, p.yil): audit(p) for p in programs}
         views = [program_view(p) for p in programs]
         by_municipality: dict[str, list[ProgramView]] = {}
@@ -135,8 +140,16 @@ class Renderer:
         nav = [{"Ana sayfa": urls.home()}]
         for slug, years in by_municipality.items():
             municipality = years[0].program.belediye
-            self.page(urls.municipality(slug), "municipality.md.j2", municipality.ad, search.record(None, "program", belediye=[municipality.ad]), municipality=municipality, years=years)
-            nav.append({municipality.ad: [urls.municipality(slug)] + [{str(v.program.yil): self.program(v)} for v in years]})
+            oldest_first = sorted(years, key=lambda v: v.program.yil)
+            comparisons = [compare(old, new) for old, new in zip(oldest_first, oldest_first[1:])]
+            self.page(
+                urls.municipality(slug), "municipality.md.j2", municipality.ad, search.record(None, "program", belediye=[municipality.ad]),
+                municipality=municipality, years=years, comparisons=comparisons,
+            )
+            entries = [urls.municipality(slug)] + [{str(v.program.yil): self.program(v)} for v in years]
+            if comparisons:
+                entries.append({"Yıllar arası": self.over_the_years(slug, municipality, comparisons, [v.program for v in oldest_first])})
+            nav.append({municipality.ad: entries})
         self.page(
             urls.site_explorer(), "explorer.md.j2", "Bütçe gezgini: bütün programlar", search.record(None, "table", "Bütçe gezgini"),
             lines=[line for v in views for line in budget_lines(v)], economic=None, view=None, program=None,
@@ -154,6 +167,20 @@ class Renderer:
         self.site.files[SCHEMA_FILE] = json_schema_text().encode("utf-8")
         return self.site
 
+    def over_the_years(self, slug: str, municipality, comparisons: list[Comparison], programs: list[Program]) -> list:
+        nav = []
+        for comparison in comparisons:
+            old, new = comparison.old.program.yil, comparison.new.program.yil
+            path = urls.comparison(slug, old, new)
+            title = f"{municipality.ad}: {old} ve {new} karşılaştırması"
+            self.page(path, "comparison.md.j2", title, search.record(None, "program", title, belediye=[municipality.ad]), comparison=comparison, municipality=municipality)
+            nav.append({f"{old} → {new}": path})
+        path = urls.indicator_history(slug)
+        title = f"{municipality.ad}: göstergeler yıllar boyunca"
+        self.page(path, "indicator_history.md.j2", title, search.record(None, "program", title, belediye=[municipality.ad]), histories=indicator_histories(programs), municipality=municipality)
+        nav.append({"Göstergeler yıllar boyunca": path})
+        return nav
+
     def _content_page(self, path: Path) -> dict:
         text = path.read_text(encoding="utf-8")
         title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
@@ -164,7 +191,7 @@ class Renderer:
         program = view.program
         name = f"{program.belediye.ad} {program.yil}"
         report = self.reports[program.belediye.slug, program.yil]
-        common = dict(view=view, program=program, report=report)
+        common = dict(view=view, program=program, report=report, versions=self.revisions.get((program.belediye.slug, program.yil), []))
 
         def record(kind: str, title: str, **filters) -> search.Record:
             return search.record(program, kind, title, **filters)

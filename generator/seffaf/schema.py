@@ -336,6 +336,8 @@ class SiteConfig(Model):
     baslik: Name
     aciklama: Optional[str] = None
     adres: Optional[str] = None
+    kod_deposu: Optional[str] = None
+    """The repository on a code host (https://github.com/kullanici/depo): links each version of a program file."""
     programlar: Optional[list[Annotated[str, Field(pattern=r"^[a-z0-9-]+/[0-9]{4}$")]]] = None
 
 

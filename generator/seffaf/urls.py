@@ -53,6 +53,14 @@ def municipality(slug: str) -> str:
     return f"{slug}/index.md"
 
 
+def comparison(slug: str, old: int, new: int) -> str:
+    return f"{slug}/karsilastirma/{old}-{new}.md"
+
+
+def indicator_history(slug: str) -> str:
+    return f"{slug}/gostergeler.md"
+
+
 def program(program: Program) -> str:
     return f"{_base(program)}/index.md"
 
