@@ -78,3 +78,12 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "önceki site"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".seffaf-")] == []
+
+
+def test_the_published_json_schema_is_the_models_schema():
+    """Editors check program files against programs/program.schema.json: it must not fall behind the models."""
+    from seffaf.schema import json_schema_text
+
+    assert (ROOT / "programs" / "program.schema.json").read_text(encoding="utf-8") == json_schema_text()
+    for path in sorted((ROOT / "programs").glob("*/*.yml")):
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../program.schema.json\n"), path
