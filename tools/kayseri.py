@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "generator"))
 sys.path.insert(0, str(REPO / "tools"))
 
+from seffaf import turkish  # noqa: E402
 from seffaf.schema import Program  # noqa: E402
 from yamlout import dump  # noqa: E402
 
@@ -404,6 +405,18 @@ def parse_aims_section(src: Source):
     return aims, goals, areas
 
 
+def parse_area_titles(src: Source) -> dict[str, str]:
+    """2.3.1–2.3.7 headings, the service areas as the document titles them, keyed by their lower case."""
+    start = src.find(r"^2\.3\.\s*Performans Hedef")
+    titles = {}
+    for no in range(start + 1, src.find(r"^2\.4\.\s*İdare Performans Tablosu")):
+        m = re.match(r"^2\.3\.\d\.\s+(.+)$", src.line(no).strip())
+        if m:
+            title = clean(m.group(1))
+            titles[turkish.lower(title)] = title
+    return titles
+
+
 def parse_targets(src: Source):
     """2.3: Performans Hedefi Tabloları, each followed by its Faaliyet Maliyet Tabloları."""
     start = src.find(r"^2\.3\.\s*Performans Hedef")
@@ -689,6 +702,7 @@ def column_spec(header: list[str]) -> list[dict]:
 def build(seed: Path) -> dict:
     src = Source(seed.read_text(encoding="utf-8"))
     aims_text, goals_text, areas = parse_aims_section(src)
+    area_titles = parse_area_titles(src)
     targets = parse_targets(src)
     ipt_intro, ipt_rows, ipt_totals = parse_administration(src)
     tki = parse_resource_need(src)
@@ -715,8 +729,7 @@ def build(seed: Path) -> dict:
         assert goal_code.split(".")[0] == aim_code
         if aim_code not in aims:
             aims[aim_code] = {"kod": aim_code, "ad": aim_text, "varyantlar": [], "hedefler": []}
-            area = areas[aim_code]
-            aims[aim_code]["not"] = f"Hizmet alanı: {area}."
+            aims[aim_code]["hizmet_alani"] = area_titles[turkish.lower(areas[aim_code])]
         aim = aims[aim_code]
         add_variant(aim, aim_text)
         if goal_code not in goals:

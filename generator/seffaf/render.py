@@ -207,8 +207,8 @@ class Renderer:
             nav.append({"Sunuş": urls.foreword(program)})
         aims_nav = []
         for aim_view in view.aims:
-            title = f"Amaç {aim_view.aim.kod}"
-            full = f"{title}: {aim_view.aim.ad}"
+            title = f"Amaç {aim_view.aim.kod}" + (f": {aim_view.aim.hizmet_alani}" if aim_view.aim.hizmet_alani else "")
+            full = f"Amaç {aim_view.aim.kod}: {aim_view.aim.ad}"
             self.page(aim_view.path, "aim.md.j2", full, record("aim", full, amac=[full]), aim_view=aim_view, **common)
             for target_view in aim_view.targets:
                 self.page(

@@ -237,6 +237,8 @@ class Goal(Model):
 class Aim(Model):
     kod: Code
     ad: Name
+    hizmet_alani: Optional[str] = None
+    """The service area the document files this aim under (Kayseri: "İmar ve Şehircilik Hizmetleri Yönetimi")."""
     varyantlar: list[str] = []
     hedefler: list[Goal]
     not_: Optional[str] = Field(default=None, alias="not")

@@ -260,3 +260,10 @@ def test_general_information(program):
     memur = program["genel_bilgiler"][4]["tablolar"][0]
     assert memur["baslik"] == "Memur" and memur["satirlar"][-1] == ["TOPLAM", "", "1.126"]
     assert program["sunus"][0]["metin"].startswith("Türkiye'deki örnek yerel yönetim")
+
+
+def test_aims_carry_their_service_area_as_titled_in_2_3(program):
+    areas = [aim["hizmet_alani"] for aim in program["amaclar"]]
+    assert areas[0] == "İmar ve Şehircilik Hizmetleri Yönetimi"
+    assert areas[6] == "Kurumsal Kapasite Yönetimi"
+    assert len(set(areas)) == 7
