@@ -123,6 +123,10 @@ class AuditReport:
         }
 
 
+def _table_name(name: str, number: str | None) -> str:
+    return f"{name} (Tablo {number})" if number else name
+
+
 class _Auditor:
     def __init__(self, program: Program):
         self.program = program
@@ -188,7 +192,7 @@ class _Auditor:
             return
         page = urls.administration_table(program)
         base = ("idare_performans_tablosu",)
-        source = f"İdare Performans Tablosu (Tablo {table.tablo_no})" if table.tablo_no else "İdare Performans Tablosu"
+        source = _table_name("İdare Performans Tablosu", table.tablo_no)
         targets = {t.kod: t for a in program.amaclar for g in a.hedefler for t in g.performans_hedefleri}
         columns = (("butce", "bütçe"), ("butce_disi", "bütçe dışı"), ("toplam", "toplam"))
         rows_by_target: dict[str, list[int]] = {}
@@ -272,7 +276,7 @@ class _Auditor:
             return
         page = urls.resource_need(program)
         base = ("toplam_kaynak_ihtiyaci",)
-        source = f"Toplam Kaynak İhtiyacı (Tablo {table.tablo_no})" if table.tablo_no else "Toplam Kaynak İhtiyacı"
+        source = _table_name("Toplam Kaynak İhtiyacı", table.tablo_no)
         columns = (("faaliyet", "faaliyetler"), ("genel_yonetim", "genel yönetim giderleri"), ("diger_idarelere_transfer", "diğer idarelere transfer"), ("toplam", "genel toplam"))
 
         def row_check(group: str, index: int, row: NeedRow):

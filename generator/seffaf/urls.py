@@ -24,17 +24,21 @@ def code_slug(code: str) -> str:
     return slugify(code) or "0"
 
 
-def indicator_anchor(code: str | None, number: int) -> str:
-    """"PG 1.2.3" → "pg-1-2-3", so ``…/performans-hedefleri/1-2-1/#pg-1-2-3`` points at one indicator."""
+def _anchor(kind: str, code: str | None, number: int) -> str:
+    """A code with letters is its own anchor; a bare number gets the kind in front so it stays a valid id."""
     if code and any(c.isalpha() for c in code):
         return code_slug(code)
-    return f"gosterge-{code_slug(code) if code else number}"
+    return f"{kind}-{code_slug(code) if code else number}"
+
+
+def indicator_anchor(code: str | None, number: int) -> str:
+    """"PG 1.2.3" → "pg-1-2-3", so ``…/performans-hedefleri/1-2-1/#pg-1-2-3`` points at one indicator."""
+    return _anchor("gosterge", code, number)
 
 
 def activity_anchor(code: str | None, number: int) -> str:
-    if code and any(c.isalpha() for c in code):
-        return code_slug(code)
-    return f"faaliyet-{code_slug(code) if code else number}"
+    """"F.8.3.1" → "f-8-3-1"; unnumbered activities by their order: "faaliyet-2"."""
+    return _anchor("faaliyet", code, number)
 
 
 def archive() -> str:
