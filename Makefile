@@ -22,7 +22,7 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed-test /usr/bin/chromium
 	$(BIN)/python -m pytest -q
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-test /usr/bin/chromium
 	$(BIN)/python bench/build.py
 
 $(VENV)/.installed: pyproject.toml

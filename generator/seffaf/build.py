@@ -131,7 +131,7 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
     with record.reproducible_time(project.root), tempfile.TemporaryDirectory(prefix=".seffaf-", dir=out_dir.parent) as work:
         work_dir = Path(work)
         docs_dir, site_dir = work_dir / "docs", work_dir / "site"
-        revisions = {(p.belediye.slug, p.yil): history.versions(project.root, path) for p, path in zip(programs, files)}
+        revisions = {(p.belediye.slug, p.yil): v for p, v in zip(programs, history.versions(project.root, files, project.root / ".cache" / "versions"))}
         settings = {"title": config.baslik, "repository": (config.kod_deposu or "").rstrip("/")}
         site = Renderer(project.theme_dir, project.content_dir, settings).render(programs, revisions)
         lap("denetim ve sayfalar")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import json
+import os
+from concurrent.futures import ProcessPoolExecutor
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -119,9 +121,12 @@ def environment(theme_dir: Path) -> Environment:
 class Renderer:
     def __init__(self, theme_dir: Path, content_dir: Path, site_config: dict):
         self.env = environment(theme_dir)
+        self.theme_dir = theme_dir
         self.content_dir = content_dir
         self.config = site_config
         self.site = Site()
+        self.revisions: dict = {}
+        self.reports: dict = {}
 
     def page(self, path: str, template: str, title: str, record: search.Record, **context) -> None:
         body = self.env.get_template(template).render(path=path, title=title, config=self.config, **context)
@@ -130,7 +135,7 @@ class Renderer:
 
     def render(self, programs: list[Program], revisions: dict | None = None) -> Site:
         self.revisions = revisions or {}
-        self.reports = {(p.belediye.slug, p.yil): audit(p) for p in programs}
+        program_navs = self.programs(programs)
         views = [program_view(p) for p in programs]
         by_municipality: dict[str, list[ProgramView]] = {}
         for view in sorted(views, key=lambda v: (turkish.sort_key(v.program.belediye.ad), -v.program.yil)):
@@ -146,7 +151,7 @@ class Renderer:
                 urls.municipality(slug), "municipality.md.j2", municipality.ad, search.record(None, "program", belediye=[municipality.ad]),
                 municipality=municipality, years=years, comparisons=comparisons,
             )
-            entries = [urls.municipality(slug)] + [{str(v.program.yil): self.program(v)} for v in years]
+            entries = [urls.municipality(slug)] + [{str(v.program.yil): program_navs[slug, v.program.yil]} for v in years]
             if comparisons:
                 entries.append({"Yıllar arası": self.over_the_years(slug, municipality, comparisons, [v.program for v in oldest_first])})
             nav.append({municipality.ad: entries})
@@ -166,6 +171,23 @@ class Renderer:
         self.site.nav = nav
         self.site.files[SCHEMA_FILE] = json_schema_text().encode("utf-8")
         return self.site
+
+    def programs(self, programs: list[Program]) -> dict:
+        """Each program's pages, audit and navigation; on every core where there are several programs."""
+        jobs = [(self.theme_dir, self.content_dir, self.config, p, self.revisions.get((p.belediye.slug, p.yil), [])) for p in programs]
+        if len(jobs) > 1:
+            with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+                results = list(pool.map(_render_program, jobs))
+        else:
+            results = [_render_program(job) for job in jobs]
+        navs = {}
+        for program, (pages, files, nav, report) in zip(programs, results):
+            key = (program.belediye.slug, program.yil)
+            self.site.pages.update(pages)
+            self.site.files.update(files)
+            self.reports[key] = report
+            navs[key] = nav
+        return navs
 
     def over_the_years(self, slug: str, municipality, comparisons: list[Comparison], programs: list[Program]) -> list:
         nav = []
@@ -248,6 +270,17 @@ class Renderer:
         self.site.files[urls.data(program, "denetim.json")] = _json(report.as_dict())
         self.site.files.update(exports.program_files(program))
         return nav
+
+
+def _render_program(job) -> tuple[dict, dict, list, object]:
+    """One program's pages in a worker process: nothing here depends on the other programs."""
+    theme_dir, content_dir, config, program, versions = job
+    renderer = Renderer(theme_dir, content_dir, config)
+    key = (program.belediye.slug, program.yil)
+    renderer.revisions = {key: versions}
+    renderer.reports = {key: audit(program)}
+    nav = renderer.program(program_view(program))
+    return renderer.site.pages, renderer.site.files, nav, renderer.reports[key]
 
 
 def program_json(program: Program) -> bytes:
