@@ -309,6 +309,13 @@ class _Auditor:
                         f"tki-kod-{row.kod}", f"Toplam Kaynak İhtiyacı, {row.kod} {row.ad}: faaliyetler sütunu = maliyet tablolarındaki {row.kod} satırlarının toplamı",
                         row.faaliyet, lines, base + ("butce", i, "faaliyet"), page, source,
                     )
+        administration = program.idare_performans_tablosu
+        if administration and administration.genel_toplam:
+            self.compare(
+                "tki-ipt-genel-toplam", "Toplam Kaynak İhtiyacı'nın genel toplamı = İdare Performans Tablosu'nun genel toplamı",
+                table.genel_toplam.toplam, [administration.genel_toplam.toplam], base + ("genel_toplam", "toplam"), page, source,
+                against="İdare Performans Tablosunda",
+            )
         targets_total = _sum(target_cost(t).toplam for t in self._all_targets())
         self.compare(
             "tki-faaliyet-toplami", "Toplam Kaynak İhtiyacı: faaliyetler sütunu = performans hedefi tablolarının toplamı",
