@@ -409,7 +409,6 @@ def parse_targets(src: Source) -> tuple[list[dict], list[dict]]:
     tables = []
     for i, head in enumerate(heads):
         stop = heads[i + 1] - 1 if i + 1 < len(heads) else end - 1
-        span = src.span(head + 1, stop)
         amac = cells(src.line(head + 1))
         hedef = cells(src.line(head + 2))
         assert amac[0] == "Stratejik Amaç", head

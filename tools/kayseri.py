@@ -288,7 +288,6 @@ def build_tables(blocks, section_title):
     """Turn table blocks into schema tables; keep text lines for the Markdown body."""
     texts = []
     tables = []
-    pending_title = None  # (index in texts, text) of a short caption line
     for kind, content in blocks:
         if kind == "text":
             no, raw = content

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-import yaml
 
-REPO = Path(__file__).resolve().parents[2]
-SCRIPT = REPO / "tools" / "defne.py"
-COMMITTED = REPO / "programs" / "defne" / "2025.yml"
-SEED = REPO.parent / "shared" / "seeds" / "000_8dc14520a4400630.txt"
+from .transcription import REPO, Transcription
 
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="seed 000 yok")
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("defne") / "2025.yml"
-    subprocess.run([sys.executable, str(SCRIPT), str(SEED), str(out)], check=True, capture_output=True)
-    return out
-
-
-@pytest.fixture(scope="module")
-def program(generated) -> dict:
-    return yaml.safe_load(generated.read_text(encoding="utf-8"))
+SOURCE = Transcription("defne", 2025, "000_8dc14520a4400630.txt")
+SCRIPT, COMMITTED, SEED = SOURCE.script, SOURCE.committed, SOURCE.seed
+pytestmark = SOURCE.needs_seed
+generated, program = SOURCE.fixtures()
 
 
 def targets(program) -> dict:

@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
-import yaml
-
-REPO = Path(__file__).resolve().parents[2]
-SCRIPT = REPO / "tools" / "ilgin.py"
-COMMITTED = REPO / "programs" / "ilgin" / "2023.yml"
-SEED = REPO.parent / "shared" / "seeds" / "001_016e876fc295fd18.txt"
-
-sys.path.insert(0, str(REPO / "generator"))
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    if not SEED.exists():
-        pytest.skip(f"seed file absent: {SEED}")
-    out = tmp_path_factory.mktemp("ilgin") / "2023.yml"
-    subprocess.run([sys.executable, str(SCRIPT), str(SEED), str(out)], check=True, capture_output=True)
-    return out
+from .transcription import Transcription
 
-
-@pytest.fixture(scope="module")
-def program(generated) -> dict:
-    return yaml.safe_load(generated.read_text(encoding="utf-8"))
+SOURCE = Transcription("ilgin", 2023, "001_016e876fc295fd18.txt")
+SCRIPT, COMMITTED, SEED = SOURCE.script, SOURCE.committed, SOURCE.seed
+pytestmark = SOURCE.needs_seed
+generated, program = SOURCE.fixtures()
 
 
 def targets(program):

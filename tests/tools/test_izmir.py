@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-import yaml
 
-REPO = Path(__file__).resolve().parents[2]
-SCRIPT = REPO / "tools" / "izmir.py"
-COMMITTED = REPO / "programs" / "izmir" / "2024.yml"
-SEED = REPO.parent / "shared" / "seeds" / "003_9eee17d955cae805.txt"
+from .transcription import Transcription
 
-sys.path.insert(0, str(REPO / "generator"))
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    if not SEED.exists():
-        pytest.skip("seed file absent")
-    out = tmp_path_factory.mktemp("izmir") / "2024.yml"
-    subprocess.run([sys.executable, str(SCRIPT), str(SEED), str(out)], check=True)
-    return out
-
-
-@pytest.fixture(scope="module")
-def program(generated) -> dict:
-    return yaml.safe_load(generated.read_text(encoding="utf-8"))
+SOURCE = Transcription("izmir", 2024, "003_9eee17d955cae805.txt")
+SCRIPT, COMMITTED, SEED = SOURCE.script, SOURCE.committed, SOURCE.seed
+pytestmark = SOURCE.needs_seed
+generated, program = SOURCE.fixtures()
 
 
 @pytest.fixture(scope="module")

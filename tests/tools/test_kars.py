@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
-SEED = REPO.parent / "shared" / "seeds" / "002_63d8b152ad89639f.txt"
-COMMITTED = REPO / "programs" / "kars" / "2024.yml"
+from .transcription import Transcription
 
-sys.path.insert(0, str(REPO / "generator"))
-
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="seed file absent")
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("kars") / "2024.yml"
-    subprocess.run([sys.executable, str(REPO / "tools" / "kars.py"), str(SEED), str(out)], check=True)
-    return out
-
-
-@pytest.fixture(scope="module")
-def program(generated) -> dict:
-    return yaml.safe_load(generated.read_text(encoding="utf-8"))
+SOURCE = Transcription("kars", 2024, "002_63d8b152ad89639f.txt")
+SCRIPT, COMMITTED, SEED = SOURCE.script, SOURCE.committed, SOURCE.seed
+pytestmark = SOURCE.needs_seed
+generated, program = SOURCE.fixtures()
 
 
 def targets(p):

@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
-SCRIPT = REPO / "tools" / "kayseri.py"
-COMMITTED = REPO / "programs" / "kayseri" / "2025.yml"
-SEED = REPO.parent / "shared" / "seeds" / "004_c543939527adc2fe.txt"
+from .transcription import REPO, Transcription
 
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="seed file absent")
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("kayseri") / "2025.yml"
-    subprocess.run([sys.executable, str(SCRIPT), str(SEED), str(out)], check=True, capture_output=True)
-    return out
-
-
-@pytest.fixture(scope="module")
-def program(generated) -> dict:
-    return yaml.safe_load(generated.read_text(encoding="utf-8"))
+SOURCE = Transcription("kayseri", 2025, "004_c543939527adc2fe.txt")
+SCRIPT, COMMITTED, SEED = SOURCE.script, SOURCE.committed, SOURCE.seed
+pytestmark = SOURCE.needs_seed
+generated, program = SOURCE.fixtures()
 
 
 def targets(program):
