@@ -79,3 +79,8 @@ def test_each_revision_is_listed_with_what_changed_in_figures(tmp_path):
 def test_a_checkout_without_history_builds_without_the_section(tmp_path):
     build(project_in(tmp_path), tmp_path / "site")
     assert "Sürüm geçmişi" not in page(tmp_path / "site", "ornekkoy/2026/").text
+
+
+def test_the_program_page_says_what_is_new_since_last_year(years_site):
+    html = page(years_site, "ornekkoy/2026/")
+    assert "2025 programına göre toplam %10,47 arttı (43.000.000 ₺ → 47.500.000 ₺); 1 performans hedefi yeni, 0 tanesi artık yok." in html.text

@@ -87,3 +87,10 @@ def test_a_target_page_prints_on_a4_with_its_address(page, served, tmp_path):
     pdf = tmp_path / "ph.pdf"
     page.pdf(path=str(pdf), format="A4")
     assert pdf.stat().st_size > 10_000
+
+
+def test_every_table_has_a_caption(defne_site):
+    for path in defne_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        tables = html.count("<table")
+        assert html.count("<caption") >= tables, path

@@ -61,6 +61,14 @@ class Comparison:
     def change(self) -> Decimal | None:
         return (self.new_total - self.old_total) * 100 / self.old_total if self.old_total else None
 
+    @property
+    def added(self) -> list[TargetChange]:
+        return [t for t in self.targets if not t.old]
+
+    @property
+    def removed(self) -> list[TargetChange]:
+        return [t for t in self.targets if not t.new]
+
 
 def compare(old: ProgramView, new: ProgramView) -> Comparison:
     remaining = list(old.targets)

@@ -174,7 +174,10 @@ class Renderer:
 
     def programs(self, programs: list[Program]) -> dict:
         """Each program's pages, audit and navigation; on every core where there are several programs."""
-        jobs = [(self.theme_dir, self.content_dir, self.config, p, self.revisions.get((p.belediye.slug, p.yil), [])) for p in programs]
+        jobs = [
+            (self.theme_dir, self.content_dir, self.config, p, self.revisions.get((p.belediye.slug, p.yil), []), _previous(p, programs))
+            for p in programs
+        ]
         if len(jobs) > 1:
             with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
                 results = list(pool.map(_render_program, jobs))
@@ -209,7 +212,7 @@ class Renderer:
         self.site.pages[path.name] = Page(path.name, title, text)
         return {title: path.name}
 
-    def program(self, view: ProgramView) -> list:
+    def program(self, view: ProgramView, since: Comparison | None = None) -> list:
         program = view.program
         name = f"{program.belediye.ad} {program.yil}"
         report = self.reports[program.belediye.slug, program.yil]
@@ -221,7 +224,7 @@ class Renderer:
         economic = economic_totals(program)
         self.page(
             view.path, "program.md.j2", f"{name} Performans Programı", record("program", "Performans programı"),
-            charts=charts.program_charts(view, economic), **common,
+            charts=charts.program_charts(view, economic), since=since, **common,
         )
         nav: list = [view.path]
         if program.sunus:
@@ -272,14 +275,21 @@ class Renderer:
         return nav
 
 
+def _previous(program: Program, programs: list[Program]) -> Program | None:
+    """The same municipality's program of the latest earlier year, for "what is new"."""
+    earlier = [p for p in programs if p.belediye.slug == program.belediye.slug and p.yil < program.yil]
+    return max(earlier, key=lambda p: p.yil) if earlier else None
+
+
 def _render_program(job) -> tuple[dict, dict, list, object]:
     """One program's pages in a worker process: nothing here depends on the other programs."""
-    theme_dir, content_dir, config, program, versions = job
+    theme_dir, content_dir, config, program, versions, previous = job
     renderer = Renderer(theme_dir, content_dir, config)
     key = (program.belediye.slug, program.yil)
     renderer.revisions = {key: versions}
     renderer.reports = {key: audit(program)}
-    nav = renderer.program(program_view(program))
+    view = program_view(program)
+    nav = renderer.program(view, compare(program_view(previous), view) if previous else None)
     return renderer.site.pages, renderer.site.files, nav, renderer.reports[key]
 
 
