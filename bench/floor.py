@@ -15,7 +15,6 @@ from pathlib import Path
 
 import markdown
 from jinja2 import Environment
-
 from seffaf import urls
 
 try:

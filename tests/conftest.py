@@ -9,7 +9,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from seffaf.build import Project, build
 from seffaf.loader import load_program
 

@@ -6,7 +6,6 @@ import json
 from decimal import Decimal
 
 import pytest
-
 from seffaf.audit import audit
 from seffaf.loader import load_program
 

@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from frictionless import validate
 from openpyxl import load_workbook
-
 from seffaf.views import target_cost
 
 from .html import page

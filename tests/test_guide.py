@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from seffaf.cli import parser
 
 from .conftest import ROOT

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from seffaf.build import build, check
 from seffaf.loader import MAX_FILE_BYTES, ProgramError, load_program
 

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from seffaf.build import build
 from seffaf.loader import ProgramError, load_program
 

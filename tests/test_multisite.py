@@ -12,7 +12,6 @@ import threading
 import urllib.request
 
 import pytest
-
 from seffaf.build import build
 from seffaf.loader import load_program
 

@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from seffaf.build import Project, build
 
 from .conftest import ROOT

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from seffaf.audit import audit
 from seffaf.render import Renderer
 from seffaf.schema import Program

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from seffaf.build import build
 from seffaf.loader import load_program
 from seffaf.urls import code_slug

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import functools
 import http.server
+import json
 import sys
 from pathlib import Path
 

@@ -28,7 +28,6 @@ from .schema import Program
 from .views import target_cost
 
 
-
 def build_time() -> datetime:
     """The workbooks' date: the build's reproducible time (SOURCE_DATE_EPOCH) where set, else a fixed date."""
     return datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "946684800")), tz=timezone.utc).replace(tzinfo=None)

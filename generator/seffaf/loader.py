@@ -11,8 +11,8 @@ import difflib
 import re
 import string
 from dataclasses import dataclass, field
-from importlib import resources
 from decimal import Decimal, InvalidOperation
+from importlib import resources
 from pathlib import Path
 from typing import Iterable
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+
 def _markdown_extensions(theme_dir: Path) -> list:
     return [
         "tables",

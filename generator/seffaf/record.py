@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .schema import Program
 
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path

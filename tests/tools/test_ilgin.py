@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-
 from .transcription import Transcription
 
 SOURCE = Transcription("ilgin", 2023, "001_016e876fc295fd18.txt")
