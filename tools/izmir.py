@@ -178,6 +178,19 @@ def key(text: str) -> str:
 # --------------------------------------------------------------------------
 
 
+def matched_rows(lines: list[str], start: int, pattern: str) -> tuple[list[list[str]], int]:
+    """A plain table's rows: lines from ``start`` matching ``pattern`` (blank lines skipped), and the first line that does not."""
+    rows, k = [], start
+    while True:
+        text = squash(lines[k])
+        if text:
+            match = re.match(pattern, text)
+            if not match:
+                return rows, k
+            rows.append(list(match.groups()))
+        k += 1
+
+
 def find_line(lines: list[str], pattern: str, start: int = 0) -> int:
     rx = re.compile(pattern)
     for i in range(start, len(lines)):
@@ -401,29 +414,13 @@ def parse_general_info(lines: list[str], intro_start: int) -> tuple[list[dict], 
     if buf:
         use_rows.append(re.split(r" (?=\d[\d.]* [A-ZÇĞİÖŞÜ])", join_lines(buf), maxsplit=1))
     dist_start = find_line(lines, r"^İlçe Adı Taşınmaz Adedi İlçe Adı Taşınmaz Adedi", phys)
-    dist_rows, k = [], dist_start + 1
-    while True:
-        s = squash(lines[k])
-        if s:
-            m = re.match(r"^(.+?) (\d[\d.]*) (.+?) (\d[\d.]*)$", s)
-            if not m:
-                break
-            dist_rows.append(list(m.groups()))
-        k += 1
+    dist_rows, k = matched_rows(lines, dist_start + 1, r"^(.+?) (\d[\d.]*) (.+?) (\d[\d.]*)$")
     dist_end = k
     # the table's caption is printed under it (l.1364)
     dist_title_at = find_line(lines, r"^Belediyemize ait taşınmazların ilçeler bazında", dist_end)
     dist_title = squash(lines[dist_title_at])
     rent_start = find_line(lines, r"^Yıl Tahsil Edilen Kira Bedeli \(TL\)", dist_end)
-    rent_rows, k = [], rent_start + 1
-    while True:
-        s = squash(lines[k])
-        if s:
-            m = re.match(r"^(\d{4}) (" + AMOUNT + r"\*?)$", s)
-            if not m:
-                break
-            rent_rows.append(list(m.groups()))
-        k += 1
+    rent_rows, k = matched_rows(lines, rent_start + 1, r"^(\d{4}) (" + AMOUNT + r"\*?)$")
     rent_note = squash(lines[k]).lstrip("* ").strip()
     skip = set(range(use_start, use_end)) | set(range(dist_start, dist_end)) | set(range(rent_start, k + 1)) | {dist_title_at}
     heads = (
@@ -464,15 +461,7 @@ def parse_general_info(lines: list[str], intro_start: int) -> tuple[list[dict], 
     # --- D. İnsan Kaynakları Analizi: prose with the hizmet sınıfı table
     pol = find_line(lines, r"^\s*Temel Politikalar ve Öncelikler\s*$", hr)
     cls_start = find_line(lines, r"^Hizmet Sınıfı Personel\s*$", hr)
-    cls_rows, k = [], cls_start + 2
-    while True:
-        s = squash(lines[k])
-        if s:
-            m = re.match(r"^(.+?Sınıfı) (\d[\d.]*)$", s)
-            if not m:
-                break
-            cls_rows.append(list(m.groups()))
-        k += 1
+    cls_rows, k = matched_rows(lines, cls_start + 2, r"^(.+?Sınıfı) (\d[\d.]*)$")
     skip = set(range(cls_start, k))
     heads = ("a. Memur Personel Analizi", "b. İşçi Personel Analizi", "c. Sözleşmeli Personel Analizi")
     sections.append(
