@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -41,20 +42,47 @@ def defne_site(tmp_path_factory) -> Path:
     return out
 
 
+PROGRAMS = ["defne/2025", "ilgin/2023", "kars/2024", "izmir/2024", "kayseri/2025"]
+"""The default site's programs, as site.yml lists them."""
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory) -> Path:
+    """All five real programs together, built once under ``/depo/``."""
+    tmp = tmp_path_factory.mktemp("hepsi")
+    out = tmp / "www" / "depo"
+    build(make_project(tmp, PROGRAMS), out)
+    return out
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
+@contextlib.contextmanager
+def serving(site: Path):
+    """A site served from loopback at ``http://127.0.0.1:PORT/<folder name>/``, as GitHub Pages serves a project site."""
+    handler = functools.partial(_Quiet, directory=str(site.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{site.name}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def served(defne_site):
-    """The site served from loopback at ``http://127.0.0.1:PORT/depo/``, as GitHub Pages would."""
-    handler = functools.partial(_Quiet, directory=str(defne_site.parent))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/depo/"
-    server.shutdown()
+    with serving(defne_site) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def served_full(full_site):
+    with serving(full_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

@@ -5,21 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from seffaf.build import build
 from seffaf.loader import load_program
 from seffaf.urls import code_slug
 
-from .conftest import ROOT, make_project
+from .conftest import PROGRAMS, ROOT
 from .html import page
 
-PROGRAMS = ["defne/2025", "ilgin/2023", "kars/2024", "izmir/2024", "kayseri/2025"]
-
-
-@pytest.fixture(scope="module")
-def full_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("hepsi")
-    build(make_project(tmp, PROGRAMS), tmp / "site")
-    return tmp / "site"
 
 
 @pytest.mark.parametrize("entry", PROGRAMS)

@@ -157,7 +157,7 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         (site_dir / urls.manifest()).write_bytes(record.manifest(site_dir, published))
         lap("mkdocs")
         progress("Arama dizini (Pagefind) oluşturuluyor")
-        search.index(site_dir)
+        search.index(site_dir, site.entries)
         lap("pagefind")
         _replace(site_dir, out_dir)
     return BuildResult(len(site.pages), len(programs), time.perf_counter() - started, warnings, phases)

@@ -13,7 +13,6 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -23,7 +22,7 @@ from . import charts, exports, search, turkish, urls
 from .audit import audit
 from .compare import Comparison, compare, indicator_histories
 from .schema import SCHEMA_FILE, Program, json_schema_text
-from .views import ProgramView, budget_lines, economic_totals, program_view
+from .views import ProgramView, budget_lines, economic_totals, indicator_name, indicator_value, program_view
 
 
 @dataclass
@@ -35,11 +34,13 @@ class Page:
 
 @dataclass
 class Site:
-    """Everything the site generator writes: pages, downloads and the navigation."""
+    """Everything the site generator writes: pages, downloads, the navigation, and search entries that are not pages."""
 
     pages: dict[str, Page] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     nav: list = field(default_factory=list)
+    entries: dict[str, str] = field(default_factory=dict)
+    """Search entries of single rows, as HTML files for Pagefind (see ``search.entries``)."""
 
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
@@ -73,21 +74,6 @@ def _link(path: str) -> Markup:
     return Markup("/" + path)
 
 
-def _indicator_value(value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, Decimal):
-        return turkish.number(value)
-    return str(value)
-
-
-def _indicator_name(indicator) -> str:
-    """The name as printed, with its unit added only where the name does not already carry it."""
-    if indicator.birim and f"({indicator.birim})" not in indicator.ad:
-        return f"{indicator.ad} ({indicator.birim})"
-    return indicator.ad
-
-
 def environment(theme_dir: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(theme_dir / "pages")),
@@ -105,8 +91,8 @@ def environment(theme_dir: Path) -> Environment:
         date=lambda v: Markup(turkish.date(v)),
         signed_percent=lambda v: Markup(("+" if v > 0 else "") + turkish.percent(v, 1)),
         signed_number=lambda v: Markup(("+" if v > 0 else "") + turkish.number(v)),
-        value=lambda v: inline_text(_indicator_value(v)),
-        indicator_name=lambda g: inline_text(_indicator_name(g)),
+        value=lambda v: inline_text(indicator_value(v)),
+        indicator_name=lambda g: inline_text(indicator_name(g)),
         link=_link,
         public=lambda p: Markup(urls.public(p)),
         text=inline_text,
@@ -184,10 +170,11 @@ class Renderer:
         else:
             results = [_render_program(job) for job in jobs]
         navs = {}
-        for program, (pages, files, nav, report) in zip(programs, results):
+        for program, (site, nav, report) in zip(programs, results):
             key = (program.belediye.slug, program.yil)
-            self.site.pages.update(pages)
-            self.site.files.update(files)
+            self.site.pages.update(site.pages)
+            self.site.files.update(site.files)
+            self.site.entries.update(site.entries)
             self.reports[key] = report
             navs[key] = nav
         return navs
@@ -272,6 +259,9 @@ class Renderer:
         self.site.files[urls.data(program, "program.json")] = program_json(program)
         self.site.files[urls.data(program, "denetim.json")] = _json(report.as_dict())
         self.site.files.update(exports.program_files(program))
+        entry_template = self.env.get_template("_entry.html.j2")
+        for entry in search.entries(view):
+            self.site.entries[entry.file] = entry_template.render(entry=entry, record=entry.record)
         return nav
 
 
@@ -281,7 +271,7 @@ def _previous(program: Program, programs: list[Program]) -> Program | None:
     return max(earlier, key=lambda p: p.yil) if earlier else None
 
 
-def _render_program(job) -> tuple[dict, dict, list, object]:
+def _render_program(job) -> tuple[Site, list, object]:
     """One program's pages in a worker process: nothing here depends on the other programs."""
     theme_dir, content_dir, config, program, versions, previous = job
     renderer = Renderer(theme_dir, content_dir, config)
@@ -290,7 +280,7 @@ def _render_program(job) -> tuple[dict, dict, list, object]:
     renderer.reports = {key: audit(program)}
     view = program_view(program)
     nav = renderer.program(view, compare(program_view(previous), view) if previous else None)
-    return renderer.site.pages, renderer.site.files, nav, renderer.reports[key]
+    return renderer.site, nav, renderer.reports[key]
 
 
 def program_json(program: Program) -> bytes:
