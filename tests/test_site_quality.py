@@ -94,3 +94,19 @@ def test_every_table_has_a_caption(defne_site):
         html = path.read_text(encoding="utf-8")
         tables = html.count("<table")
         assert html.count("<caption") >= tables, path
+
+
+def test_with_many_municipalities_a_page_lists_only_its_own(tmp_path, monkeypatch, full_site):
+    """A page's size must not grow with the site: beyond a limit the sidebar keeps only the page's municipality."""
+    from seffaf import mkdocs_site
+    from seffaf.build import build
+
+    from .conftest import make_project
+
+    monkeypatch.setattr(mkdocs_site, "NAV_MUNICIPALITIES", 1)
+    build(make_project(tmp_path, ["defne/2025", "ilgin/2023"]), tmp_path / "site")
+    compact = page(tmp_path / "site", "defne/2025/performans-hedefleri/1-1-1/")
+    assert "../../../../ilgin/" not in compact.links and "../../../../arsiv/" in compact.links
+    assert "Bütün belediyeler" in compact.text and "Defne Belediyesi" in compact.text
+    listed = page(full_site, "defne/2025/performans-hedefleri/1-1-1/")
+    assert "../../../../ilgin/" in listed.links and "Bütün belediyeler" not in listed.text

@@ -150,7 +150,7 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         mkdocs_site.write_config(
             config_file,
             {"title": config.baslik, "description": config.aciklama or "", "url": config.adres or ""},
-            docs_dir, site_dir, project.theme_dir, site.nav,
+            docs_dir, site_dir, project.theme_dir, site.nav, urls.public(urls.archive()),
         )
         warnings = mkdocs_site.build(config_file)
         published = [(p, source, f"{p.belediye.slug}/{p.yil}") for p, source in zip(programs, sources)]

@@ -28,7 +28,17 @@ def _markdown_extensions(theme_dir: Path) -> list:
     ]
 
 
-def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_dir: Path, nav: list) -> None:
+NAV_MUNICIPALITIES = 12
+"""Up to this many municipalities, every page's sidebar lists them all; beyond, a page lists
+only its own and links to the archive, so a page's size does not grow with the site."""
+
+
+def _municipality_count(nav: list) -> int:
+    return sum(1 for item in nav if isinstance(item, dict) and isinstance(next(iter(item.values())), list))
+
+
+def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_dir: Path, nav: list, all_municipalities: str) -> None:
+    """``all_municipalities``: the address of the page that lists them all."""
     config = {
         "site_name": site["title"],
         "site_description": site.get("description", ""),
@@ -54,7 +64,10 @@ def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_d
             "nav": {"omitted_files": "ignore", "absolute_links": "ignore"},
             "links": {"absolute_links": "relative_to_docs", "unrecognized_links": "warn"},
         },
-        "extra": {"generator": False},
+        "extra": {
+            "generator": False,
+            "belediyeler": all_municipalities if _municipality_count(nav) > NAV_MUNICIPALITIES else None,
+        },
     }
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
