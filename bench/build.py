@@ -22,6 +22,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import subprocess
@@ -98,7 +99,8 @@ class DescendantPeak:
         return max(self.peaks.values(), key=lambda item: item[1], default=("", 0))
 
 
-def child(programs_dir: Path, config_file: Path, out_dir: Path, result_file: Path) -> None:
+def child(programs_dir: Path, config_file: Path, out_dir: Path, result_file: Path, rebuild: bool = False) -> None:
+    """One build; ``rebuild``: into a site built before, without the floor."""
     import floor
     from seffaf.build import Project, build, load_programs, load_site_config, program_files
     from seffaf.render import Renderer
@@ -113,6 +115,9 @@ def child(programs_dir: Path, config_file: Path, out_dir: Path, result_file: Pat
         result = build(project, out_dir, progress)
     own_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     child_name, child_kb = descendants.peak()
+    if rebuild:
+        result_file.write_text(json.dumps({"seconds": result.seconds, "phases": result.phases, "pages": result.pages}))
+        return
 
     progress("taban: aynı Markdown, Python-Markdown ile doğrudan HTML")
     config = load_site_config(config_file)
@@ -204,10 +209,7 @@ def level(count: int, entries: list[str], programs_dir: Path, work: Path, browse
     out, result_file = folder / "site", folder / "sonuc.json"
     load = os.getloadavg()
     started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, __file__, "--child", str(programs_dir), str(config), str(out), str(result_file)],
-        check=True, cwd=ROOT,
-    )
+    run_child(programs_dir, config, out, result_file)
     wall = time.perf_counter() - started
     result = json.loads(result_file.read_text(encoding="utf-8"))
     result.update(level=count, wall_seconds=wall, load_average_before=load, measured_at=datetime.datetime.now().isoformat(timespec="seconds"))
@@ -231,8 +233,29 @@ def level(count: int, entries: list[str], programs_dir: Path, work: Path, browse
         else:
             print(f"    tarayıcı: /ara/?q={QUERY} ve /{page}", file=sys.stderr, flush=True)
             result.update(search_bytes.measure(out, page, QUERY))
+            result.update({f"{key}_gzip": value for key, value in search_bytes.measure(out, page, QUERY, compress=True).items() if key.endswith("bytes")})
+    print(f"    yeniden kurulum: {entries[count - 1]} içinde bir tutar değişti", file=sys.stderr, flush=True)
+    revise(programs_dir / f"{entries[count - 1]}.yml")
+    try:
+        run_child(programs_dir, config, out, result_file, "--rebuild")
+        again = json.loads(result_file.read_text(encoding="utf-8"))
+        result.update(rebuild_seconds=again["seconds"], rebuild_phases=again["phases"], full_over_rebuild=result["seconds"] / again["seconds"])
+    finally:
+        revise(programs_dir / f"{entries[count - 1]}.yml", undo=True)
     shutil.rmtree(folder)
     return result
+
+
+def run_child(programs_dir: Path, config: Path, out: Path, result_file: Path, *flags: str) -> None:
+    subprocess.run([sys.executable, __file__, *flags, "--child", str(programs_dir), str(config), str(out), str(result_file)], check=True, cwd=ROOT)
+
+
+def revise(path: Path, undo: bool = False) -> None:
+    """A council's revision: the first stated total of the program goes up by one lira (or back)."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r"toplam: (\d+)", text)
+    value = int(match.group(1)) + (-1 if undo else 1)
+    path.write_text(text[: match.start(1)] + str(value) + text[match.end(1) :], encoding="utf-8")
 
 
 def mb(value: float) -> str:
@@ -260,6 +283,12 @@ def table(levels: list[dict]) -> str:
         (f"search '{QUERY}': whole visit", lambda r: f"{mb(r['search_total_bytes'])} ({r['search_requests']} req.)" if "search_total_bytes" in r else "–"),
         ("search result count", lambda r: r.get("message") or "–"),
         ("first visit to the target page", lambda r: f"{mb(r['page_total_bytes'])} ({r['page_requests']} req.)" if "page_total_bytes" in r else "–"),
+        ("  same, gzip as GitHub Pages sends it", lambda r: mb(r["page_total_bytes_gzip"]) if "page_total_bytes_gzip" in r else "–"),
+        (f"search '{QUERY}': whole visit, gzip", lambda r: mb(r["search_total_bytes_gzip"]) if "search_total_bytes_gzip" in r else "–"),
+        (f"search '{QUERY}': /pagefind/ bytes, gzip", lambda r: mb(r["search_pagefind_bytes_gzip"]) if "search_pagefind_bytes_gzip" in r else "–"),
+        ("rebuild after one program changes, s", lambda r: f"{r['rebuild_seconds']:.1f}" if "rebuild_seconds" in r else "–"),
+        *[(f"  {name}, s", lambda r, name=name: f"{r['rebuild_phases'].get(name, 0):.1f}" if "rebuild_phases" in r else "–") for name in PHASES],
+        ("full build ÷ rebuild", lambda r: f"{r['full_over_rebuild']:.1f}×" if "full_over_rebuild" in r else "–"),
         ("load average before (1 min)", lambda r: f"{r['load_average_before'][0]:.2f}"),
     ]
     by_level = {r["level"]: r for r in levels}
@@ -275,9 +304,10 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"where to write the results (default {RESULTS.relative_to(ROOT)})")
     parser.add_argument("--child", nargs=4, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--rebuild", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(*args.child)
+        child(*args.child, rebuild=args.rebuild)
         return
 
     import synthetic

@@ -1,8 +1,8 @@
 """What a reader's browser fetches: one typical search, one first visit to a page.
 
-The built site is served from loopback by Python's ``http.server`` (no
-compression, like a plain static host; Pagefind's own files are already
-gzip-compressed) and opened in Debian's headless Chromium through Playwright,
+The built site is served from loopback by Python's ``http.server``, without
+compression (a plain static host) and with gzip for text as GitHub Pages sends
+it (``--gzip``); Pagefind's own index files are gzip-compressed already. It is opened in Debian's headless Chromium through Playwright,
 each visit in a fresh browser context (empty cache). Bytes are response body
 sizes as Chromium received them.
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import threading
@@ -30,9 +31,31 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml"}
+"""What GitHub Pages sends gzip-compressed to a browser that asks for it (text types)."""
+
+
+class _Gzip(_Quiet):
+    """A static host that compresses text, as GitHub Pages does."""
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextmanager
-def serve(site_dir: Path):
-    handler = functools.partial(_Quiet, directory=str(site_dir))
+def serve(site_dir: Path, compress: bool = False):
+    handler = functools.partial(_Gzip if compress else _Quiet, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -67,10 +90,11 @@ def _visit(browser, url: str, wait_for: str | None = None, timeout_ms: int = 120
     return fetched, message
 
 
-def measure(site_dir: Path, page_path: str | None, query: str = "temizlik") -> dict:
+def measure(site_dir: Path, page_path: str | None, query: str = "temizlik", compress: bool = False) -> dict:
+    """Bytes as they travel: with ``compress``, text is gzip-compressed as GitHub Pages sends it."""
     from playwright.sync_api import sync_playwright
 
-    with serve(site_dir) as base, sync_playwright() as playwright:
+    with serve(site_dir, compress) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             search, message = _visit(browser, f"{base}/ara/?q={query}", wait_for=RESULT)
@@ -95,8 +119,9 @@ def main() -> None:
     parser.add_argument("site_dir", type=Path)
     parser.add_argument("--query", default="temizlik")
     parser.add_argument("--page", default=None, help="a page address relative to the site root, e.g. defne/2025/")
+    parser.add_argument("--gzip", action="store_true", help="serve text gzip-compressed, as GitHub Pages does")
     args = parser.parse_args()
-    print(json.dumps(measure(args.site_dir, args.page, args.query), ensure_ascii=False, indent=1))
+    print(json.dumps(measure(args.site_dir, args.page, args.query, args.gzip), ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":

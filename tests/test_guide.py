@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 from seffaf.cli import parser
+from seffaf.incremental import cache_folder
 
 from .conftest import ROOT
 
@@ -198,6 +199,8 @@ def test_workflow_publishes_with_the_guides_commands():
     assert "actions/configure-pages" in uses
     assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site"
     assert "actions/deploy-pages" in uses
+    # The previous site and its cache come back, so a push that changes one program rebuilds only its pages.
+    assert {"site", cache_folder(Path("site")).name} <= set(uses["actions/cache"]["with"]["path"].split())
     deploy = next(job for job in workflow["jobs"].values() if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job["steps"]))
     assert deploy["environment"]["name"] == "github-pages"
 

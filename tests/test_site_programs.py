@@ -12,7 +12,6 @@ from .conftest import PROGRAMS, ROOT
 from .html import page
 
 
-
 @pytest.mark.parametrize("entry", PROGRAMS)
 def test_every_target_indicator_and_activity_is_on_its_page(full_site, entry):
     program = load_program(ROOT / "programs" / f"{entry}.yml")

@@ -16,6 +16,7 @@ from typing import Callable
 
 from . import history, mkdocs_site, record, search, urls
 from .audit import audit, warnings
+from .incremental import Cache, copy_previous
 from .loader import Document, Problem, ProgramError, load, read_yaml, validate_as, value_warnings
 from .render import Renderer
 from .schema import Program, SiteConfig
@@ -67,8 +68,16 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_programs(files: list[Path], root: Path) -> list[Program]:
-    return [program for program, _ in load_documents(files, root)]
+def load_programs(files: list[Path], root: Path, cache: Cache | None = None) -> list[Program]:
+    """A file read before with the same bytes comes from the cache, already checked."""
+    keys = {path: cache.key(str(path), path.read_bytes()) for path in files if path.is_file()} if cache else {}
+    found = {path: program for path, key in keys.items() if (program := cache.get("programlar", key)) is not None}
+    missing = [path for path in files if path not in found]
+    for path, (program, _) in zip(missing, load_documents(missing, root)):
+        found[path] = program
+        if cache:
+            cache.put("programlar", keys[path], program)
+    return [found[path] for path in files]
 
 
 def check(files: list[Path], root: Path) -> tuple[list[Problem], list[Problem]]:
@@ -109,7 +118,9 @@ def load_documents(files: list[Path], root: Path) -> list[tuple[Program, Documen
     return loaded
 
 
-def build(project: Project, out_dir: Path, progress: Progress = lambda message: None) -> BuildResult:
+def build(project: Project, out_dir: Path, progress: Progress = lambda message: None, incremental: bool = True) -> BuildResult:
+    """``incremental``: reuse what the previous build into the same ``out_dir`` left
+    (see ``incremental.py``); the output is the same either way."""
     started = clock = time.perf_counter()
     phases: dict[str, float] = {}
 
@@ -121,38 +132,43 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
 
     config = load_site_config(project.config_file)
     files = program_files(project.programs_dir, config.programlar)
-    programs = load_programs(files, project.root)
+    out_dir = out_dir.resolve()
+    cache = Cache.beside(out_dir, project.theme_dir) if incremental else None
+    programs = load_programs(files, project.root, cache)
     sources = [path.read_bytes() for path in files]
     progress(f"{len(programs)} program okundu ve doğrulandı")
     lap("okuma")
 
-    out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with record.reproducible_time(project.root), tempfile.TemporaryDirectory(prefix=".seffaf-", dir=out_dir.parent) as work:
         work_dir = Path(work)
-        docs_dir, site_dir = work_dir / "docs", work_dir / "site"
+        site_dir = work_dir / "site"
+        docs_dir = cache.docs_dir if cache else work_dir / "docs"
         revisions = {(p.belediye.slug, p.yil): v for p, v in zip(programs, history.versions(project.root, files, project.root / ".cache" / "versions"))}
         settings = {"title": config.baslik, "repository": (config.kod_deposu or "").rstrip("/")}
-        site = Renderer(project.theme_dir, project.content_dir, settings).render(programs, revisions)
+        site = Renderer(project.theme_dir, project.content_dir, settings, cache).render(programs, revisions)
         lap("denetim ve sayfalar")
-        for page in site.pages.values():
-            target = docs_dir / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown, encoding="utf-8")
-        for name, data in site.files.items():
-            target = docs_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        shutil.copytree(project.theme_dir / "assets", docs_dir / "assets")
-        progress(f"{len(site.pages)} sayfa yazıldı; MkDocs ile HTML üretiliyor")
+        docs = {page.path: page.markdown.encode("utf-8") for page in site.pages.values()}
+        docs.update(site.files)
+        docs.update((f"assets/{p.name}", p.read_bytes()) for p in (project.theme_dir / "assets").iterdir() if p.is_file())
+        site_settings = {"title": config.baslik, "description": config.aciklama or "", "url": config.adres or ""}
+        unchanged = False
+        if cache:
+            site_key = cache.key(repr(sorted(site_settings.items())), repr(site.nav), str(docs_dir), repr(sorted((p.path, p.title) for p in site.pages.values())), repr(sorted(docs)))
+            unchanged = cache.site_matches(site_key, out_dir)
+            cache.forget_site()
+            cache.sync_docs(docs)
+        else:
+            for name, data in docs.items():
+                (docs_dir / name).parent.mkdir(parents=True, exist_ok=True)
+                (docs_dir / name).write_bytes(data)
+        if unchanged:
+            copy_previous(out_dir, site_dir, skip="pagefind")
+        progress(f"{len(site.pages)} sayfa yazıldı; MkDocs ile HTML üretiliyor" + (" (yalnız değişen sayfalar)" if unchanged else ""))
 
         config_file = work_dir / "mkdocs.yml"
-        mkdocs_site.write_config(
-            config_file,
-            {"title": config.baslik, "description": config.aciklama or "", "url": config.adres or ""},
-            docs_dir, site_dir, project.theme_dir, site.nav, urls.public(urls.archive()),
-        )
-        warnings = mkdocs_site.build(config_file)
+        mkdocs_site.write_config(config_file, site_settings, docs_dir, site_dir, project.theme_dir, site.nav, urls.public(urls.archive()))
+        warnings = mkdocs_site.build(config_file, dirty=unchanged)
         published = [(p, source, f"{p.belediye.slug}/{p.yil}") for p, source in zip(programs, sources)]
         (site_dir / urls.manifest()).write_bytes(record.manifest(site_dir, published))
         lap("mkdocs")
@@ -160,6 +176,8 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         search.index(site_dir, site.entries)
         lap("pagefind")
         _replace(site_dir, out_dir)
+        if cache:
+            cache.remember_site(site_key)
     return BuildResult(len(site.pages), len(programs), time.perf_counter() - started, warnings, phases)
 
 

@@ -35,7 +35,7 @@ def _report(error: ProgramError) -> int:
 def cmd_build(args) -> int:
     out = Path(args.out)
     try:
-        result = build(_project(args), out, _say)
+        result = build(_project(args), out, _say, incremental=not args.tam)
     except ProgramError as error:
         return _report(error)
     except SearchIndexError as error:
@@ -116,9 +116,13 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("--programs", default="programs", help="program dosyalarının klasörü (varsayılan: programs)")
         sub.add_argument("--config", default="site.yml", help="site ayarları (varsayılan: site.yml)")
 
+    def output(sub):
+        sub.add_argument("--out", default="site", help="çıktı klasörü (varsayılan: site)")
+        sub.add_argument("--tam", action="store_true", help="önceki kurulumdan hiçbir şey kullanmadan baştan kurar (önbellek: .<çıktı>-onbellek/)")
+
     b = commands.add_parser("build", help="siteyi oluşturur")
     common(b)
-    b.add_argument("--out", default="site", help="çıktı klasörü (varsayılan: site)")
+    output(b)
     b.set_defaults(run=cmd_build)
 
     c = commands.add_parser("check", help="program dosyalarını denetler")
@@ -140,7 +144,7 @@ def parser() -> argparse.ArgumentParser:
 
     s = commands.add_parser("serve", help="siteyi oluşturur ve yerelde yayınlar")
     common(s)
-    s.add_argument("--out", default="site")
+    output(s)
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(run=cmd_serve)
     return main

@@ -81,8 +81,15 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build(config_file: Path) -> list[str]:
-    """Build the HTML; return MkDocs' warnings (a broken internal link is one)."""
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def build(config_file: Path, dirty: bool = False) -> list[str]:
+    """Build the HTML; return MkDocs' warnings (a broken internal link is one).
+
+    ``dirty``: the site folder already holds the previous build, and only pages whose
+    Markdown is newer than their HTML are built (MkDocs' own ``--dirty``).
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -94,8 +101,8 @@ def build(config_file: Path) -> list[str]:
     logger.propagate = False
     try:
         config = load_config(config_file=str(config_file))
-        mkdocs_build(config)
+        mkdocs_build(config, dirty=dirty)
     finally:
         logger.removeHandler(collector)
         logger.propagate = previous
-    return collector.messages
+    return [message for message in collector.messages if not message.startswith(DIRTY_WARNING)]

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from . import charts, exports, search, turkish, urls
 from .audit import audit
 from .compare import Comparison, compare, indicator_histories
+from .incremental import Cache
 from .schema import SCHEMA_FILE, Program, json_schema_text
 from .views import ProgramView, budget_lines, economic_totals, indicator_name, indicator_value, program_view
 
@@ -105,8 +106,9 @@ def environment(theme_dir: Path) -> Environment:
 
 
 class Renderer:
-    def __init__(self, theme_dir: Path, content_dir: Path, site_config: dict):
+    def __init__(self, theme_dir: Path, content_dir: Path, site_config: dict, cache: Cache | None = None):
         self.env = environment(theme_dir)
+        self.cache = cache
         self.theme_dir = theme_dir
         self.content_dir = content_dir
         self.config = site_config
@@ -164,11 +166,18 @@ class Renderer:
             (self.theme_dir, self.content_dir, self.config, p, self.revisions.get((p.belediye.slug, p.yil), []), _previous(p, programs))
             for p in programs
         ]
-        if len(jobs) > 1:
-            with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-                results = list(pool.map(_render_program, jobs))
+        keys = [self._job_key(job) for job in jobs] if self.cache else []
+        results = [self.cache.get("sayfalar", key) for key in keys] if self.cache else [None] * len(jobs)
+        todo = [i for i, result in enumerate(results) if result is None]
+        if len(todo) > 1:
+            with ProcessPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
+                done = list(pool.map(_render_program, [jobs[i] for i in todo]))
         else:
-            results = [_render_program(job) for job in jobs]
+            done = [_render_program(jobs[i]) for i in todo]
+        for i, result in zip(todo, done):
+            results[i] = result
+            if self.cache:
+                self.cache.put("sayfalar", keys[i], result)
         navs = {}
         for program, (site, nav, report) in zip(programs, results):
             key = (program.belediye.slug, program.yil)
@@ -178,6 +187,14 @@ class Renderer:
             self.reports[key] = report
             navs[key] = nav
         return navs
+
+    def _job_key(self, job) -> str:
+        """Everything a program's pages are made from: the program, the one before it, its versions, the site's settings."""
+        _, _, config, program, versions, previous = job
+        history = [(v.commit, v.date.isoformat(), v.summary, v.path, v.program is None, v.changes) for v in versions]
+        return self.cache.key(
+            program.model_dump_json(), previous.model_dump_json() if previous else "", repr(history), json.dumps(config, sort_keys=True),
+        )
 
     def over_the_years(self, slug: str, municipality, comparisons: list[Comparison], programs: list[Program]) -> list:
         nav = []

@@ -1,0 +1,55 @@
+"""A rebuild after one program changes reuses what it can, and publishes exactly what a full build would."""
+
+from __future__ import annotations
+
+import os
+
+from seffaf.build import build
+
+from .conftest import copy_programs, make_project
+from .test_record import PAGEFIND_UNSTABLE, files
+
+TARGET = "ilgin/2023/performans-hedefleri/1-1/index.html"
+UNTOUCHED = "defne/2025/performans-hedefleri/1-1-1/index.html"
+
+
+def test_a_rebuild_after_one_change_equals_a_full_build(tmp_path):
+    programs = copy_programs(tmp_path, "defne/2025", "ilgin/2023")
+    project = make_project(tmp_path, ["defne/2025", "ilgin/2023"], programs)
+    site = tmp_path / "www" / "site"
+    build(project, site)
+    untouched_time = os.stat(site / UNTOUCHED).st_mtime_ns
+
+    # A council revises one figure of one program.
+    revised = programs / "ilgin" / "2023.yml"
+    text = revised.read_text(encoding="utf-8")
+    assert text.count("          2023: 10500000\n") == 1
+    revised.write_text(text.replace("          2023: 10500000\n", "          2023: 11500000\n"), encoding="utf-8")
+
+    said: list[str] = []
+    again = build(project, site, said.append)
+    assert any("yalnız değişen sayfalar" in line for line in said), said
+    assert again.warnings == []
+    assert os.stat(site / UNTOUCHED).st_mtime_ns == untouched_time  # not rebuilt
+    assert "11.500.000" in (site / TARGET).read_text(encoding="utf-8")
+
+    full = tmp_path / "www" / "tam"
+    build(project, full, incremental=False)
+    rebuilt, expected = files(site), files(full)
+    stable = {name for name in expected if not PAGEFIND_UNSTABLE.match(name)}
+    assert {n for n in rebuilt if not PAGEFIND_UNSTABLE.match(n)} == stable
+    assert [name for name in sorted(stable) if rebuilt[name] != expected[name]] == []
+
+
+def test_a_new_page_title_means_a_full_build(tmp_path):
+    """Navigation and titles are on every page: when they change, no page is kept."""
+    programs = copy_programs(tmp_path, "defne/2025")
+    project = make_project(tmp_path, ["defne/2025"], programs)
+    site = tmp_path / "site"
+    build(project, site)
+    path = programs / "defne" / "2025.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("ad: Defne Belediyesi", "ad: Defne Belediye Başkanlığı", 1), encoding="utf-8")
+    said: list[str] = []
+    build(project, site, said.append)
+    assert not any("yalnız değişen sayfalar" in line for line in said)
+    assert "Defne Belediye Başkanlığı" in (site / UNTOUCHED).read_text(encoding="utf-8")
