@@ -53,3 +53,18 @@ def test_a_new_page_title_means_a_full_build(tmp_path):
     build(project, site, said.append)
     assert not any("yalnız değişen sayfalar" in line for line in said)
     assert "Defne Belediye Başkanlığı" in (site / UNTOUCHED).read_text(encoding="utf-8")
+
+
+def test_pages_shared_among_processes_equal_one_process_build(tmp_path, monkeypatch):
+    """MkDocs runs in one process per core, each writing its share of the pages."""
+    from seffaf import mkdocs_site
+
+    project = make_project(tmp_path, ["defne/2025"])
+    built = {}
+    for cores in (1, 3):
+        monkeypatch.setattr(mkdocs_site.os, "cpu_count", lambda cores=cores: cores)
+        build(project, tmp_path / f"site-{cores}", incremental=False)
+        built[cores] = {n: data for n, data in files(tmp_path / f"site-{cores}").items() if not PAGEFIND_UNSTABLE.match(n)}
+    assert len(built[1]) > 300
+    assert built[1].keys() == built[3].keys()
+    assert [name for name in sorted(built[1]) if built[1][name] != built[3][name]] == []

@@ -7,9 +7,11 @@ leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -73,7 +75,7 @@ def load_programs(files: list[Path], root: Path, cache: Cache | None = None) -> 
     keys = {path: cache.key(str(path), path.read_bytes()) for path in files if path.is_file()} if cache else {}
     found = {path: program for path, key in keys.items() if (program := cache.get("programlar", key)) is not None}
     missing = [path for path in files if path not in found]
-    for path, (program, _) in zip(missing, load_documents(missing, root)):
+    for path, (program, _) in zip(missing, load_documents(missing, root, with_documents=False)):
         found[path] = program
         if cache:
             cache.put("programlar", keys[path], program)
@@ -93,29 +95,37 @@ def check(files: list[Path], root: Path) -> tuple[list[Problem], list[Problem]]:
     return [], found
 
 
-def load_documents(files: list[Path], root: Path) -> list[tuple[Program, Document]]:
-    """Every file is read even after one fails, so that all problems are reported at once."""
-    loaded, problems = [], []
-    for path in files:
-        shown = display_path(path, root)
-        if not path.exists():
-            problems.append(Problem(shown, None, "", "program dosyası yok (site.yml içindeki programlar listesine bakın)"))
-            continue
-        try:
-            program, document = load(path, shown)
-        except ProgramError as error:
-            problems.extend(error.problems)
-            continue
-        expected = (path.parent.name, path.stem)
-        if path.stem.isdigit() and (program.belediye.slug, str(program.yil)) != expected:
-            problems.append(
-                Problem(shown, None, "belediye.slug / yil", f"dosya yolu {expected[0]}/{expected[1]}.yml, içeriği {program.belediye.slug}/{program.yil}: ikisi aynı olmalı")
-            )
-            continue
-        loaded.append((program, document))
+def load_documents(files: list[Path], root: Path, with_documents: bool = True) -> list[tuple[Program, Document | None]]:
+    """Every file is read even after one fails, so that all problems are reported at once.
+    Several files are read on every core; ``with_documents=False`` leaves out the line
+    maps, which only ``check`` needs."""
+    jobs = [(path, root, with_documents) for path in files]
+    if len(jobs) > 1:
+        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+            results = list(pool.map(_load_one, jobs, chunksize=4))
+    else:
+        results = [_load_one(job) for job in jobs]
+    problems = [problem for _, found in results for problem in found]
     if problems:
         raise ProgramError(problems)
-    return loaded
+    return [loaded for loaded, _ in results]
+
+
+def _load_one(job) -> tuple[tuple[Program, Document | None] | None, list[Problem]]:
+    path, root, with_document = job
+    shown = display_path(path, root)
+    if not path.exists():
+        return None, [Problem(shown, None, "", "program dosyası yok (site.yml içindeki programlar listesine bakın)")]
+    try:
+        program, document = load(path, shown)
+    except ProgramError as error:
+        return None, error.problems
+    expected = (path.parent.name, path.stem)
+    if path.stem.isdigit() and (program.belediye.slug, str(program.yil)) != expected:
+        return None, [
+            Problem(shown, None, "belediye.slug / yil", f"dosya yolu {expected[0]}/{expected[1]}.yml, içeriği {program.belediye.slug}/{program.yil}: ikisi aynı olmalı")
+        ]
+    return (program, document if with_document else None), []
 
 
 def build(project: Project, out_dir: Path, progress: Progress = lambda message: None, incremental: bool = True) -> BuildResult:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import logging
 import os
+import zlib
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import yaml
+from mkdocs.plugins import BasePlugin
 
 
 def _markdown_extensions(theme_dir: Path) -> list:
@@ -84,12 +87,26 @@ class _Collector(logging.Handler):
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
-def build(config_file: Path, dirty: bool = False) -> list[str]:
+def build(config_file: Path, dirty: bool = False, workers: int | None = None) -> list[str]:
     """Build the HTML; return MkDocs' warnings (a broken internal link is one).
 
+    The pages are shared among ``workers`` processes (every core by default): each
+    reads the whole site and its navigation but writes only its own share of pages.
     ``dirty``: the site folder already holds the previous build, and only pages whose
     Markdown is newer than their HTML are built (MkDocs' own ``--dirty``).
     """
+    workers = workers or os.cpu_count() or 1
+    shares = [(str(config_file), dirty, index, workers) for index in range(workers)]
+    if workers == 1:
+        found = [_build_share(shares[0])]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            found = list(pool.map(_build_share, shares))
+    return list(dict.fromkeys(message for messages in found for message in messages))
+
+
+def _build_share(share: tuple[str, bool, int, int]) -> list[str]:
+    config_file, dirty, index, count = share
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -100,9 +117,31 @@ def build(config_file: Path, dirty: bool = False) -> list[str]:
     previous = logger.propagate
     logger.propagate = False
     try:
-        config = load_config(config_file=str(config_file))
-        mkdocs_build(config, dirty=dirty)
+        config = load_config(config_file=config_file)
+        config.plugins["seffaf-pay"] = _Share(index, count, dirty)
+        mkdocs_build(config, dirty=True)
     finally:
         logger.removeHandler(collector)
         logger.propagate = previous
     return [message for message in collector.messages if not message.startswith(DIRTY_WARNING)]
+
+
+class _Share(BasePlugin):
+    """One process's share of a build: MkDocs' dirty mode builds only files it calls
+    modified, so a file is "modified" here when it is in this share (and, in a
+    rebuild, when its source is newer than its HTML)."""
+
+    def __init__(self, index: int, count: int, dirty: bool):
+        super().__init__()
+        self.index, self.count, self.dirty = index, count, dirty
+
+    def on_post_template(self, output_content, template_name, config):
+        """404.html and sitemap.xml are written once, by the first share (MkDocs skips empty output)."""
+        return "" if self.index else output_content
+
+    def on_files(self, files, config):
+        for file in files:
+            modified = file.is_modified
+            mine = zlib.crc32(file.src_uri.encode()) % self.count == self.index
+            file.is_modified = (lambda modified=modified, mine=mine: mine and (not self.dirty or modified()))
+        return files
