@@ -183,7 +183,7 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         (site_dir / urls.manifest()).write_bytes(record.manifest(site_dir, published))
         lap("mkdocs")
         progress("Arama dizini (Pagefind) oluşturuluyor")
-        search.index(site_dir, site.entries)
+        search.index(site_dir)
         lap("pagefind")
         _replace(site_dir, out_dir)
         if cache:

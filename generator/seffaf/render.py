@@ -35,13 +35,11 @@ class Page:
 
 @dataclass
 class Site:
-    """Everything the site generator writes: pages, downloads, the navigation, and search entries that are not pages."""
+    """Everything the site generator writes: pages, downloads and the navigation."""
 
     pages: dict[str, Page] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     nav: list = field(default_factory=list)
-    entries: dict[str, str] = field(default_factory=dict)
-    """Search entries of single rows, as HTML files for Pagefind (see ``search.entries``)."""
 
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
@@ -183,7 +181,6 @@ class Renderer:
             key = (program.belediye.slug, program.yil)
             self.site.pages.update(site.pages)
             self.site.files.update(site.files)
-            self.site.entries.update(site.entries)
             self.reports[key] = report
             navs[key] = nav
         return navs
@@ -276,9 +273,6 @@ class Renderer:
         self.site.files[urls.data(program, "program.json")] = program_json(program)
         self.site.files[urls.data(program, "denetim.json")] = _json(report.as_dict())
         self.site.files.update(exports.program_files(program))
-        entry_template = self.env.get_template("_entry.html.j2")
-        for entry in search.entries(view):
-            self.site.entries[entry.file] = entry_template.render(entry=entry, record=entry.record)
         return nav
 
 

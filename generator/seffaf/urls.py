@@ -127,19 +127,6 @@ def target_data(program: Program, code: str, table: str) -> str:
     return f"{_base(program)}/veri/performans-hedefleri/{code_slug(code)}-{table}.csv"
 
 
-ENTRIES = "_kayitlar"
-"""Where the search entries of single rows are written for Pagefind; removed once indexed."""
-
-
-def entry(program: Program, target_code: str, anchor: str) -> str:
-    return f"{ENTRIES}/{_base(program)}/{code_slug(target_code)}/{anchor}.html"
-
-
-def row(path: str, anchor: str) -> str:
-    """A row of a page, as the search links to it: ``defne/2025/…/1-1-1/#faaliyet-2``."""
-    return f"{public(path)}#{anchor}"
-
-
 def manifest() -> str:
     """Written after MkDocs (it hashes the HTML), so link to it with ``relative()``."""
     return "veri/manifest.json"

@@ -8,18 +8,6 @@
       .replace(/ç/g, "c").replace(/ğ/g, "g").replace(/ö/g, "o").replace(/ş/g, "s").replace(/ü/g, "u");
   }
 
-  /* A row's own entry (an activity, an indicator) is indexed from a file under _kayitlar/
-     and carries the row's address from the site root; resolve it against that site's root,
-     which also holds for results merged from another seffaf site. */
-  function rowAddress(result) {
-    if (result.meta && result.meta.url) {
-      result.meta.url = result.url.split("_kayitlar/")[0] + result.meta.url;
-      /* Its one sub-result is the entry itself: give it the same address, so the UI shows it as the excerpt. */
-      result.sub_results = result.sub_results.slice(0, 1).map(function (sub) { sub.url = result.meta.url; return sub; });
-    }
-    return result;
-  }
-
   function param(name) {
     return fold(name).replace(/ /g, "_");
   }
@@ -61,9 +49,9 @@
       element: "#sf-search",
       bundlePath: box.dataset.bundle,
       showSubResults: true,
+      excerptLength: 24,  /* long enough for an activity row: name, unit and amounts */
       showImages: false,
       processTerm: fold,
-      processResult: rowAddress,
       openFilters: window.innerWidth > 700 ? ["belediye", "sayfa türü"] : [],
       sort: sort ? { tutar: "desc" } : null,
       translations: {
