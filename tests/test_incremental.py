@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from seffaf.build import build
+from seffaf.incremental import cache_folder
 
 from .conftest import copy_programs, make_project
 from .test_record import PAGEFIND_UNSTABLE, files
@@ -32,6 +33,8 @@ def test_a_rebuild_after_one_change_equals_a_full_build(tmp_path):
     assert again.warnings == []
     assert os.stat(site / UNTOUCHED).st_mtime_ns == untouched_time  # not rebuilt
     assert "11.500.000" in (site / TARGET).read_text(encoding="utf-8")
+    pages = list((cache_folder(site) / "sayfalar").iterdir())
+    assert len(pages) == 2  # one entry per program: the revised program's old pages are gone
 
     full = tmp_path / "www" / "tam"
     build(project, full, incremental=False)

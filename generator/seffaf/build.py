@@ -18,7 +18,7 @@ from typing import Callable
 
 from . import history, mkdocs_site, record, search, urls
 from .audit import audit, warnings
-from .incremental import Cache, copy_previous
+from .incremental import Cache, copy_previous, sync
 from .loader import Document, Problem, ProgramError, load, read_yaml, validate_as, value_warnings
 from .render import Renderer
 from .schema import Program, SiteConfig
@@ -160,18 +160,14 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         lap("denetim ve sayfalar")
         docs = {page.path: page.markdown.encode("utf-8") for page in site.pages.values()}
         docs.update(site.files)
-        docs.update((f"assets/{p.name}", p.read_bytes()) for p in (project.theme_dir / "assets").iterdir() if p.is_file())
+        assets = project.theme_dir / "assets"
+        docs.update((f"assets/{p.relative_to(assets).as_posix()}", p.read_bytes()) for p in assets.rglob("*") if p.is_file())
         site_settings = {"title": config.baslik, "description": config.aciklama or "", "url": config.adres or ""}
-        unchanged = False
+        site_key = cache.site_key(site_settings, site.nav, [(p.path, p.title) for p in site.pages.values()], docs_dir, docs) if cache else ""
+        unchanged = bool(cache) and cache.site_matches(site_key, out_dir)
         if cache:
-            site_key = cache.key(repr(sorted(site_settings.items())), repr(site.nav), str(docs_dir), repr(sorted((p.path, p.title) for p in site.pages.values())), repr(sorted(docs)))
-            unchanged = cache.site_matches(site_key, out_dir)
             cache.forget_site()
-            cache.sync_docs(docs)
-        else:
-            for name, data in docs.items():
-                (docs_dir / name).parent.mkdir(parents=True, exist_ok=True)
-                (docs_dir / name).write_bytes(data)
+        sync(docs_dir, docs)
         if unchanged:
             copy_previous(out_dir, site_dir, skip="pagefind")
         progress(f"{len(site.pages)} sayfa yazıldı; MkDocs ile HTML üretiliyor" + (" (yalnız değişen sayfalar)" if unchanged else ""))
@@ -188,6 +184,7 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         _replace(site_dir, out_dir)
         if cache:
             cache.remember_site(site_key)
+            cache.prune()
     return BuildResult(len(site.pages), len(programs), time.perf_counter() - started, warnings, phases)
 
 

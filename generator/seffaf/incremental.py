@@ -49,6 +49,7 @@ class Cache:
     def __init__(self, folder: Path, theme_dir: Path):
         self.folder = folder
         self.code = code_version(theme_dir)
+        self.used: set[Path] = set()
 
     @classmethod
     def beside(cls, out_dir: Path, theme_dir: Path) -> Cache:
@@ -65,7 +66,9 @@ class Cache:
     def get(self, kind: str, key: str):
         path = self.folder / kind / key
         try:
-            return pickle.loads(path.read_bytes())
+            value = pickle.loads(path.read_bytes())
+            self.used.add(path)
+            return value
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
 
@@ -76,28 +79,22 @@ class Cache:
         partial = folder / f".{key}.{os.getpid()}"
         partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         partial.replace(folder / key)
+        self.used.add(folder / key)
+
+    def prune(self) -> None:
+        """Drop the entries this build did not use, so the cache holds one site's worth."""
+        for kind in ("programlar", "sayfalar"):
+            for path in (self.folder / kind).glob("*"):
+                if path not in self.used:
+                    path.unlink()
 
     @property
     def docs_dir(self) -> Path:
         return self.folder / "docs"
 
-    def sync_docs(self, files: dict[str, bytes]) -> None:
-        """Write only what changed, so an unchanged page keeps the old time MkDocs compares
-        with its HTML; remove what is no longer there."""
-        for name, data in files.items():
-            path = self.docs_dir / name
-            try:
-                if path.read_bytes() == data:
-                    continue
-            except OSError:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        wanted = {self.docs_dir / name for name in files}
-        for path in sorted(self.docs_dir.rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+    def site_key(self, settings: dict, nav: list, titles: list[tuple[str, str]], docs_dir: Path, docs: dict[str, bytes]) -> str:
+        """What every page's HTML shares beyond its own Markdown: settings, navigation, every page's title, the file list."""
+        return self.key(repr(sorted(settings.items())), repr(nav), repr(sorted(titles)), str(docs_dir), repr(sorted(docs)))
 
     @property
     def _site_key(self) -> Path:
@@ -117,6 +114,25 @@ class Cache:
 
     def remember_site(self, key: str) -> None:
         self._site_key.write_text(key)
+
+
+def sync(folder: Path, files: dict[str, bytes]) -> None:
+    """Write only what changed, so an unchanged page keeps the old time MkDocs compares
+    with its HTML; remove what is no longer there."""
+    for name, data in files.items():
+        path = folder / name
+        try:
+            if path.read_bytes() == data:
+                continue
+        except OSError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    wanted = {folder / name for name in files}
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
 
 
 def copy_previous(out_dir: Path, site_dir: Path, skip: str) -> None:
