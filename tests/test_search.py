@@ -78,7 +78,10 @@ def test_targets_sorted_by_amount_across_municipalities(page, served_full):
 
 
 def test_dotless_capital_i_is_found_typed_plainly(page, tmp_path):
-    """No real program names Iğdır; a copy of the example program that does shows `igdir` finding it."""
+    """No real program names Iğdır; a copy of the example program that does shows `igdir` finding it.
+
+    The folded form (`igdir`) is indexed in the activity's row (``row_search`` in the templates),
+    so the row is a sub-result however the word is typed."""
     programs = tmp_path / "programs" / "ornekkoy"
     programs.mkdir(parents=True)
     text = (ROOT / "tests" / "fixtures" / "ornekkoy" / "2026.yml").read_text(encoding="utf-8")
@@ -88,5 +91,9 @@ def test_dotless_capital_i_is_found_typed_plainly(page, tmp_path):
     with serving(site) as address:
         for query in ["igdir", "IGDIR", "Iğdır"]:
             shown = search(page, address, query)
+            # Every result is a page naming the activity: its target's, its unit's, the explorer.
+            assert shown and any(t.startswith("PH 1.1.1") for t in shown), (query, shown)
+            assert all(t.startswith(("PH 1.1.1", "Fen İşleri Müdürlüğü", "Bütçe gezgini")) for t in shown), (query, shown)
+            # The row carries its folded words too, so the activity is found on its own row.
             found = [s for s in sub_results(page) if s["title"] == "Faaliyet: Iğdır yolunda asfalt serimi"]
-            assert found and "PH 1.1.1" in found[0]["parent"], (query, shown)
+            assert found and "PH 1.1.1" in found[0]["parent"], (query, sub_results(page))

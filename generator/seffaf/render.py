@@ -98,6 +98,7 @@ def environment(theme_dir: Path) -> Environment:
         block=block_text,
         quoted=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)),
         attr=lambda v: Markup(html.escape(str(v), quote=True)),
+        folded=lambda texts: " ".join(search.folded_words(" ".join(t for t in texts if t))),
     )
     env.globals.update(urls=urls, indicator_trend=charts.indicator_trend)
     return env
@@ -117,7 +118,8 @@ class Renderer:
     def page(self, path: str, template: str, title: str, record: search.Record, **context) -> None:
         body = self.env.get_template(template).render(path=path, title=title, config=self.config, **context)
         record.words = search.folded_words(body)
-        self.site.pages[path] = Page(path, title, body + self.env.get_template("_search.md.j2").render(record=record))
+        hidden = self.env.get_template("_search.md.j2").render(record=record)
+        self.site.pages[path] = Page(path, title, _before_first_heading(body, hidden))
 
     def render(self, programs: list[Program], revisions: dict | None = None) -> Site:
         self.revisions = revisions or {}
@@ -274,6 +276,15 @@ class Renderer:
         self.site.files[urls.data(program, "denetim.json")] = _json(report.as_dict())
         self.site.files.update(exports.program_files(program))
         return nav
+
+
+def _before_first_heading(markdown: str, block: str) -> str:
+    """After the front matter, before the title: Pagefind gives a page's words to the heading
+    they follow, and the record's folded words belong to the page, not to its last row."""
+    if markdown.startswith("---\n"):
+        end = markdown.index("\n---\n", 4) + len("\n---\n")
+        return markdown[:end] + block + "\n" + markdown[end:]
+    return block + "\n" + markdown
 
 
 def _previous(program: Program, programs: list[Program]) -> Program | None:

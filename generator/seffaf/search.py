@@ -9,7 +9,10 @@ page's words with ı/İ folded to i (Pagefind folds ş, ç, ğ, ö, ü but not �
 Each activity and indicator row names itself in a heading with the row's
 anchor, so Pagefind gives it as a sub-result of its target's page: "kırsal
 kesimde gelir" finds the activity, with its unit and amount in the excerpt,
-and opens on its row. (Records of their own would do it too, but every record
+and opens on its row. The row's own ı-folded words sit in an attribute Pagefind
+indexes in place (``row_search`` in ``_macros.md.j2``), so "kirsal" finds the
+row too; the page's folded words go before its title, where they belong to the
+page and not to whichever heading comes last. (Records of their own would do it too, but every record
 adds to what a browser loads before its first search: about five times more
 at 100 programs.)
 """
