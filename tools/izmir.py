@@ -204,23 +204,27 @@ def find_line(lines: list[str], pattern: str, start: int = 0) -> int:
 # --------------------------------------------------------------------------
 
 
-def parse_foreword(lines: list[str]) -> dict:
-    """The mayor's foreword opens the text; it ends with name and title."""
-    end = find_line(lines, r"^İzmir Büyükşehir Belediye Başkanı\s*$")
-    body = lines[: end - 1]
-    paragraphs, cur = [], []
-    for line in body:
+def paragraphs(lines: list[str]) -> list[str]:
+    """Runs of non-blank lines, each joined into one paragraph."""
+    found, cur = [], []
+    for line in lines:
         if blank(line):
             if cur:
-                paragraphs.append(join_lines(cur))
+                found.append(join_lines(cur))
                 cur = []
         else:
             cur.append(line)
     if cur:
-        paragraphs.append(join_lines(cur))
+        found.append(join_lines(cur))
+    return found
+
+
+def parse_foreword(lines: list[str]) -> dict:
+    """The mayor's foreword opens the text; it ends with name and title."""
+    end = find_line(lines, r"^İzmir Büyükşehir Belediye Başkanı\s*$")
     return {
         "baslik": "Sunuş",
-        "metin": "\n\n".join(paragraphs),
+        "metin": "\n\n".join(paragraphs(lines[: end - 1])),
         "imza": squash(lines[end - 1]) + ", " + squash(lines[end]),
     }
 
@@ -342,16 +346,7 @@ def parse_general_info(lines: list[str], intro_start: int) -> tuple[list[dict], 
     lab = find_line(lines, r"^misyonumuz\s*$")
     principles = [squash(l) for l in lines[25:lab] if not blank(l)]
     vis_start = find_line(lines, r"^ilkelerimiz\s*$", lab) + 1
-    paras, cur = [], []
-    for l in lines[vis_start : find_line(lines, r"^A Yetki, Görev", vis_start)]:
-        if blank(l):
-            if cur:
-                paras.append(join_lines(cur))
-                cur = []
-        else:
-            cur.append(l)
-    if cur:
-        paras.append(join_lines(cur))
+    paras = paragraphs(lines[vis_start : find_line(lines, r"^A Yetki, Görev", vis_start)])
     vision = next(p for p in paras if p.endswith("bir şehir olmak."))
     mission = next(p for p in paras if p.endswith("belediye hizmeti sunmak."))
     sections.append(
