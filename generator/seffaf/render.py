@@ -13,6 +13,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -23,7 +24,7 @@ from .audit import audit
 from .compare import Comparison, compare, indicator_histories
 from .incremental import Cache
 from .schema import SCHEMA_FILE, Program, json_schema_text
-from .views import ProgramView, budget_lines, economic_totals, indicator_name, indicator_value, program_view
+from .views import ProgramView, budget_lines, economic_totals, program_view
 
 
 @dataclass
@@ -73,6 +74,21 @@ def _link(path: str) -> Markup:
     return Markup("/" + path)
 
 
+def _indicator_value(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, Decimal):
+        return turkish.number(value)
+    return str(value)
+
+
+def _indicator_name(indicator) -> str:
+    """The name as printed, with its unit added only where the name does not already carry it."""
+    if indicator.birim and f"({indicator.birim})" not in indicator.ad:
+        return f"{indicator.ad} ({indicator.birim})"
+    return indicator.ad
+
+
 def environment(theme_dir: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(theme_dir / "pages")),
@@ -90,8 +106,8 @@ def environment(theme_dir: Path) -> Environment:
         date=lambda v: Markup(turkish.date(v)),
         signed_percent=lambda v: Markup(("+" if v > 0 else "") + turkish.percent(v, 1)),
         signed_number=lambda v: Markup(("+" if v > 0 else "") + turkish.number(v)),
-        value=lambda v: inline_text(indicator_value(v)),
-        indicator_name=lambda g: inline_text(indicator_name(g)),
+        value=lambda v: inline_text(_indicator_value(v)),
+        indicator_name=lambda g: inline_text(_indicator_name(g)),
         link=_link,
         public=lambda p: Markup(urls.public(p)),
         text=inline_text,

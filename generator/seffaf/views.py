@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import turkish, urls
-from .schema import Activity, Aim, Cost, Goal, Indicator, PerformanceTarget, Program, Unit
+from . import urls
+from .schema import Activity, Aim, Cost, Goal, PerformanceTarget, Program, Unit
 from .turkish import sort_key
 
 
@@ -22,21 +22,6 @@ def _add(*values: Decimal | None) -> Decimal:
 
 def _share(part: Decimal, whole: Decimal) -> Decimal | None:
     return part * 100 / whole if whole else None
-
-
-def indicator_value(value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, Decimal):
-        return turkish.number(value)
-    return str(value)
-
-
-def indicator_name(indicator: Indicator) -> str:
-    """The name as printed, with its unit added only where the name does not already carry it."""
-    if indicator.birim and f"({indicator.birim})" not in indicator.ad:
-        return f"{indicator.ad} ({indicator.birim})"
-    return indicator.ad
 
 
 def target_cost(target: PerformanceTarget) -> Cost:
