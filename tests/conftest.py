@@ -61,16 +61,23 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(site: Path):
-    """A site served from loopback at ``http://127.0.0.1:PORT/<folder name>/``, as GitHub Pages serves a project site."""
-    handler = functools.partial(_Quiet, directory=str(site.parent))
+def serving_folder(folder: Path):
+    """A folder served from loopback, its root at ``http://127.0.0.1:PORT``."""
+    handler = functools.partial(_Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{site.name}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serving(site: Path):
+    """A site served at ``http://127.0.0.1:PORT/<folder name>/``, as GitHub Pages serves a project site."""
+    with serving_folder(site.parent) as base:
+        yield f"{base}/{site.name}/"
 
 
 @pytest.fixture(scope="session")

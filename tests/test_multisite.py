@@ -5,17 +5,14 @@ a page at the root searches all three at once with Pagefind's ``mergeIndex``.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 import urllib.request
 
 import pytest
 from seffaf.build import build
 from seffaf.loader import load_program
 
-from .conftest import ROOT, make_project
+from .conftest import ROOT, make_project, serving_folder
 
 SITES = {"defne": "defne/2025", "ilgin": "ilgin/2023", "kayseri": "kayseri/2025"}
 """Sub-path of the national host → the one program that site publishes."""
@@ -52,11 +49,6 @@ INDEX = """<!doctype html>
 """
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def national(tmp_path_factory):
     """Three sites built separately into ``www/<belediye>/``, an index at ``www/``, served on loopback."""
@@ -64,12 +56,8 @@ def national(tmp_path_factory):
     for name, program in SITES.items():
         build(make_project(tmp_path_factory.mktemp(name), [program]), root / name)
     (root / "index.html").write_text(INDEX, encoding="utf-8")
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving_folder(root) as base:
+        yield root, base
 
 
 def test_the_word_is_in_every_site(national):
