@@ -4,6 +4,10 @@ Three tables per program (faaliyetler, göstergeler, ekonomik kodlar) in three
 forms: CSV for Turkish Excel (UTF-8 with BOM, ``;``, decimal comma), CSV for
 programmers (UTF-8, ``,``, decimal point), and one XLSX workbook; plus a
 Frictionless Data Package describing them. Column names are the YAML's keys.
+
+No cell an author wrote can run in a spreadsheet: every text cell of every
+download goes through ``spreadsheet_text`` (CSV) or ``xlsx_cell`` (XLSX), the
+one place formulas are neutralised. A workbook written elsewhere uses them too.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from . import urls
@@ -140,13 +145,26 @@ def tables(program: Program) -> list[Table]:
     return [activities(program), indicators(program), economic_codes(program)]
 
 
+FORMULA_STARTERS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text cell as a spreadsheet must show it: one that would start a formula gets a
+    leading apostrophe (OWASP's advice), so ``=HYPERLINK(…)`` is read as text. Numbers
+    never come here: a negative amount stays a number."""
+    return "'" + text if text.startswith(FORMULA_STARTERS) else text
+
+
 def _cell(value, decimal_comma: bool) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
         text = format(value, "f")
         return text.replace(".", ",") if decimal_comma else text
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return spreadsheet_text(str(value))
 
 
 def csv_bytes(table: Table, excel: bool) -> bytes:
@@ -171,19 +189,19 @@ def xlsx_bytes(program: Program, parts: list[Table]) -> bytes:
         ("Adres", program.kaynak.url or program.belediye.web), ("Lisans", LICENSE["title"]),
         ("Not", "Rakamlar belgede yazdığı gibidir; boş hücre belgede değer yazılmadığını gösterir."),
     ]:
-        source.append([label, value])
+        source.append([xlsx_cell(source, label), xlsx_cell(source, value)])
     for table in parts:
         sheet = workbook.create_sheet(table.title)
         sheet.freeze_panes = "A2"
         header = []
         for column in table.columns:
-            cell = WriteOnlyCell(sheet, column.title)
+            cell = xlsx_cell(sheet, column.title)
             cell.font = Font(bold=True)
             header.append(cell)
         sheet.append(header)
         numeric = [column.kind == "number" for column in table.columns]
         for row in table.rows:
-            sheet.append([_xlsx_cell(sheet, value, number) for value, number in zip(row, numeric)])
+            sheet.append([xlsx_cell(sheet, value, number) for value, number in zip(row, numeric)])
     workbook.properties.created = workbook.properties.modified = build_time()
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -202,11 +220,21 @@ def _stable_zip(data: bytes) -> bytes:
     return stable.getvalue()
 
 
-def _xlsx_cell(sheet, value, number: bool):
-    if not number or value is None:
+def xlsx_cell(sheet, value, number: bool = False):
+    """A workbook cell: a number as a number; text always as text, never a formula or an
+    error code (openpyxl would make ``=…`` a formula), marked so Excel keeps it text when
+    it is edited; characters XML cannot hold become U+FFFD instead of failing the build."""
+    if value is None or isinstance(value, int):
         return value
-    cell = WriteOnlyCell(sheet, float(value))
-    cell.number_format = "#,##0.##"
+    if number:
+        cell = WriteOnlyCell(sheet, float(value))
+        cell.number_format = "#,##0.##"
+        return cell
+    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", str(value))
+    cell = WriteOnlyCell(sheet, text)
+    cell.data_type = "s"
+    if text.startswith(FORMULA_STARTERS):
+        cell.quotePrefix = True
     return cell
 
 
