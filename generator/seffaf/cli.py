@@ -6,6 +6,7 @@ import argparse
 import functools
 import http.server
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -20,15 +21,25 @@ def _project(args) -> Project:
     return Project(root=root, programs_dir=Path(args.programs), config_file=Path(args.config))
 
 
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (escape sequences among them) and bidirectional marks: a terminal acts on them."""
+
+
+def _echo(*lines: object, err: bool = False) -> None:
+    """Everything the command prints goes through here: text from a program file may hold
+    escape sequences or line breaks, and is shown as ``\\u001b``, never acted on.
+    Each argument is one line; a line's own breaks are shown escaped, too."""
+    stream = sys.stderr if err else sys.stdout
+    for line in lines:
+        print(_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", str(line)), file=stream, flush=err)
+
+
 def _say(message: str) -> None:
-    print(f"· {message}", file=sys.stderr, flush=True)
+    _echo(f"· {message}", err=True)
 
 
 def _report(error: ProgramError) -> int:
-    for problem in error.problems:
-        print(problem, file=sys.stderr)
-    count = len(error.problems)
-    print(f"\n{count} sorun bulundu; site oluşturulmadı, önceki site olduğu gibi duruyor.", file=sys.stderr)
+    _echo(*error.problems, "", f"{len(error.problems)} sorun bulundu; site oluşturulmadı, önceki site olduğu gibi duruyor.", err=True)
     return 1
 
 
@@ -39,13 +50,11 @@ def cmd_build(args) -> int:
     except ProgramError as error:
         return _report(error)
     except SearchIndexError as error:
-        print(f"hata: {error}", file=sys.stderr)
+        _echo(f"hata: {error}", err=True)
         return 1
-    for warning in result.warnings:
-        print(f"uyarı: {warning}", file=sys.stderr)
+    _echo(*(f"uyarı: {warning}" for warning in result.warnings), err=True)
     phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in result.phases.items())
-    print(f"Site hazır: {result.pages} sayfa, {result.programs} program, {result.seconds:.1f} sn ({phases}) → {out}/")
-    print(f"Açmak için: seffaf serve  (ya da {out}/index.html)")
+    _echo(f"Site hazır: {result.pages} sayfa, {result.programs} program, {result.seconds:.1f} sn ({phases}) → {out}/", f"Açmak için: seffaf serve  (ya da {out}/index.html)")
     return 0
 
 
@@ -55,23 +64,18 @@ def cmd_check(args) -> int:
     for path in paths:
         files.extend(sorted(path.rglob("*.yml")) if path.is_dir() else [path])
     if not files:
-        print("Denetlenecek program dosyası bulunamadı.", file=sys.stderr)
+        _echo("Denetlenecek program dosyası bulunamadı.", err=True)
         return 1
     errors, warnings = check(files, Path.cwd())
     if args.json:
-        json.dump(
-            {"dosyalar": [display_path(f, Path.cwd()) for f in files], "hatalar": [p.as_dict() for p in errors], "uyarilar": [p.as_dict() for p in warnings]},
-            sys.stdout, ensure_ascii=False, indent=1,
-        )
-        print()
+        found = {"dosyalar": [display_path(f, Path.cwd()) for f in files], "hatalar": [p.as_dict() for p in errors], "uyarilar": [p.as_dict() for p in warnings]}
+        _echo(*json.dumps(found, ensure_ascii=False, indent=1).splitlines())
         return 1 if errors else 0
-    for problem in errors:
-        print(problem)
+    _echo(*errors)
     if warnings:
-        print(f"Uyarılar ({len(warnings)}): hata değil; belgenin kendi içinde tutmayan ya da ikinci kez bakılması gereken rakamlar:")
-        for problem in warnings:
-            print(f"  uyarı: {problem}")
-    print(f"\n{len(files)} dosya: {len(errors)} hata, {len(warnings)} uyarı.")
+        _echo(f"Uyarılar ({len(warnings)}): hata değil; belgenin kendi içinde tutmayan ya da ikinci kez bakılması gereken rakamlar:")
+        _echo(*(f"  uyarı: {problem}" for problem in warnings))
+    _echo("", f"{len(files)} dosya: {len(errors)} hata, {len(warnings)} uyarı.")
     return 1 if errors else 0
 
 
@@ -81,7 +85,7 @@ def cmd_serve(args) -> int:
         return status
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.out)
     with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        print(f"Site yayında: http://127.0.0.1:{args.port}/  (durdurmak için Ctrl+C)")
+        _echo(f"Site yayında: http://127.0.0.1:{args.port}/  (durdurmak için Ctrl+C)")
         try:
             server.serve_forever()
         except KeyboardInterrupt:
@@ -102,9 +106,9 @@ def cmd_new(args) -> int:
     try:
         path = new_program(Path(args.programs), args.slug, args.year, args.name)
     except ValueError as error:
-        print(f"hata: {error}", file=sys.stderr)
+        _echo(f"hata: {error}", err=True)
         return 1
-    print(f"{path} yazıldı. Doldurduktan sonra: seffaf check {path}")
+    _echo(f"{path} yazıldı. Doldurduktan sonra: seffaf check {path}")
     return 0
 
 
