@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from seffaf.build import build
-from seffaf.loader import ProgramError, load_program
+from seffaf.loader import Document, ProgramError, describe, load_program, read_yaml
 
 from .conftest import ROOT, copy_programs, make_project
 
@@ -32,7 +32,7 @@ def problems(path):
 def test_a_word_where_a_number_belongs_names_file_line_and_field(tmp_path):
     path, line = broken(tmp_path, "butce_toplami: 7650000", 'butce_toplami: "yedi milyon altı yüz elli bin"')
     assert problems(path) == [
-        f'programs/defne/2025.yml:{line}: amaclar[0].hedefler[0].performans_hedefleri[0].maliyet_tablosu.butce_toplami: "yedi milyon altı yüz elli bin" bir sayı değil'
+        f'programs/defne/2025.yml:{line}: PH 1.1.1 › maliyet_tablosu.butce_toplami: "yedi milyon altı yüz elli bin" bir sayı değil'
     ]
 
 
@@ -86,3 +86,31 @@ def test_the_published_json_schema_is_the_models_schema():
     assert (ROOT / "programs" / "program.schema.json").read_text(encoding="utf-8") == json_schema_text()
     for path in sorted((ROOT / "programs").glob("*/*.yml")):
         assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../program.schema.json\n"), path
+
+
+@pytest.mark.parametrize(
+    "path, named",
+    [
+        (("amaclar", 0, "hedefler", 1, "performans_hedefleri", 0, "faaliyetler", 1, "maliyet", "butce"), "PH 1.2.1 › 2. faaliyet (Mimari projelerle ilgili diğe…) › maliyet.butce"),
+        (("amaclar", 0, "hedefler", 1, "kod"), "Hedef 1.2 › kod"),
+        (("amaclar", 0, "hedefler", 0, "performans_hedefleri", 0, "maliyet_tablosu", "ekonomik_kodlar", 1, "tutar"), "PH 1.1.1 › maliyet_tablosu › 02 (SGK Devlet Primi Giderleri) › tutar"),
+        (("amaclar", 0, "hedefler", 0, "performans_hedefleri", 0, "gostergeler", 0, "degerler", 2024), "PH 1.1.1 › 1. gösterge (Teklif ve resen yapılacak pla…) › degerler[2024]"),
+        (("toplam_kaynak_ihtiyaci", "butce", 0, "toplam"), "Toplam Kaynak İhtiyacı › 01 (Personel Giderleri) › toplam"),
+        (("idare_performans_tablosu", "satirlar", 3, "butce_payi"), "İdare Performans Tablosu › 4. satır (PH 1.4.1) › butce_payi"),
+        (("birimler", 2, "ad"), "3. birim (Strateji Geliştirme Müdürlüğü) › ad"),
+        (("gosterge_sutunlari", 1, "yil"), "2. sütun (2024 Tahmini) › yil"),
+        (("belediye", "slug"), "belediye.slug"),
+        (("amaclar", 9, "hedefler"), "amaclar[9].hedefler"),
+    ],
+)
+def test_a_place_is_named_in_the_documents_own_words(path, named):
+    assert describe(read_yaml(ROOT / "programs/defne/2025.yml").data, path) == named
+
+
+def test_a_problem_can_stand_in_a_workbook_cell_instead_of_a_line():
+    data = {"amaclar": [{"kod": "1", "hedefler": [{"kod": "1.1", "performans_hedefleri": [{"kod": "1.1.1", "ad": "x"}]}]}]}
+    path = ("amaclar", 0, "hedefler", 0, "performans_hedefleri", 0, "ad")
+    document = Document("programs/x/2026.xlsx", data, {path: "Performans Hedefleri!C4"})
+    problem = document.problem(path, "boş olamaz")
+    assert str(problem) == "programs/x/2026.xlsx:Performans Hedefleri!C4: PH 1.1.1 › ad: boş olamaz"
+    assert problem.as_dict()["hucre"] == "Performans Hedefleri!C4" and problem.as_dict()["satir"] is None

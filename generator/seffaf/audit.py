@@ -373,7 +373,7 @@ class _Auditor:
 def warnings(report: AuditReport, document: Document) -> list[Problem]:
     """Differences the source itself has: shown to the author as warnings, never as errors."""
     return [
-        Problem(document.file, document.line_of(f.path), format_path(f.path), f"{f.title}. {f.explanation()}", "uyarı")
+        document.problem(f.path, f"{f.title}. {f.explanation()}", "uyarı")
         for f in report.failed
     ]
 

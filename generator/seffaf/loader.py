@@ -30,18 +30,21 @@ Path_ = tuple  # a field path: ("amaclar", 0, "hedefler", 1, ...)
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing to fix, where it is: a line of a YAML file or a cell of a workbook ("Göstergeler!D12")."""
+
     file: str
     line: int | None
     path: str
     message: str
     level: str = "hata"  # "hata" stops a build; "uyarı" is shown and published
+    cell: str | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        where = f"{self.file}:{self.cell or self.line}" if self.cell or self.line else self.file
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
     def as_dict(self) -> dict:
-        return {"dosya": self.file, "satir": self.line, "alan": self.path, "mesaj": self.message, "duzey": self.level}
+        return {"dosya": self.file, "satir": self.line, "hucre": self.cell, "alan": self.path, "mesaj": self.message, "duzey": self.level}
 
 
 @dataclass
@@ -60,6 +63,83 @@ def format_path(path: Iterable) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text
+
+
+_CODED = {"amaclar": "Amaç", "hedefler": "Hedef", "performans_hedefleri": "PH"}
+_COUNTED = {
+    "gostergeler": "gösterge",
+    "faaliyetler": "faaliyet",
+    "birimler": "birim",
+    "genel_bilgiler": "bölüm",
+    "tablolar": "tablo",
+    "sunus": "sunuş",
+    "gosterge_sutunlari": "sütun",
+    "alt_kalemler": "alt kalem",
+    "satirlar": "satır",
+    "butce": "bütçe satırı",
+    "butce_disi": "bütçe dışı satırı",
+}
+_TABLES = {
+    "idare_performans_tablosu": "İdare Performans Tablosu",
+    "toplam_kaynak_ihtiyaci": "Toplam Kaynak İhtiyacı",
+    "harcama_birimleri_tablosu": "Harcama birimleri tablosu",
+}
+
+
+def _short(text: object, width: int = 30) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def describe(data: object, path: Iterable) -> str:
+    """A place in a program in the document's own names: "PH 1.2.1 › 2. faaliyet (Kent meydanları…) › maliyet.butce".
+
+    An aim, goal or target is named by its code (only the deepest: a target's code
+    already holds its goal's), an economic line by its code, other rows by number
+    and name; the rest is the field path as written. Works on data as read, valid
+    or not, from YAML or from a workbook.
+    """
+    parts: list[tuple[str, bool]] = []  # (label, is an aim/goal/target code)
+    rest: list = []
+    node = data
+    for key in path:
+        child = _child(node, key)
+        within = rest[-1] if rest and isinstance(rest[-1], str) else None
+        if isinstance(key, int) and isinstance(child, dict) and within:
+            code, name = child.get("kod"), child.get("ad") or child.get("baslik")
+            if within in _CODED and code is not None:
+                parts = [part for part in parts if not part[1]]
+                label = f"{_CODED[within]} {code}"
+            elif within in ("ekonomik_kodlar", "butce", "butce_disi") and code is not None:
+                label = f"{code}" + (f" ({_short(name)})" if name else "")
+            elif within in _COUNTED:
+                detail = name or (f"PH {child['performans_hedefi']}" if child.get("performans_hedefi") else None)
+                label = f"{key + 1}. {_COUNTED[within]}" + (f" ({_short(detail)})" if detail else "")
+            else:
+                label = None
+            if label:
+                if rest[:-1]:
+                    parts.append((format_path(rest[:-1]), False))
+                parts.append((label, within in _CODED))
+                rest = []
+                node = child
+                continue
+        if not parts and not rest and key in _TABLES:
+            parts.append((_TABLES[key], False))
+        else:
+            rest.append(key)
+        node = child
+    if rest:
+        parts.append((format_path(rest), False))
+    return " › ".join(label for label, _ in parts)
+
+
+def _child(node, key):
+    if isinstance(node, dict):
+        return node.get(key)
+    if isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+        return node[key]
+    return None
 
 
 # --- YAML -------------------------------------------------------------------
@@ -147,19 +227,26 @@ class _Builder:
 
 @dataclass
 class Document:
-    """Plain data read from a YAML file, with the line of every field."""
+    """Plain data read from a file, with where each field stands: its line in YAML,
+    its cell ("Göstergeler!D12", a string) in a workbook."""
 
     file: str
     data: object
     lines: dict
 
-    def line_of(self, path: tuple) -> int | None:
+    def line_of(self, path: tuple) -> int | str | None:
         path = tuple(path)
         while path:
             if path in self.lines:
                 return self.lines[path]
             path = path[:-1]
         return self.lines.get(())
+
+    def problem(self, path: Iterable, message: str, level: str = "hata") -> Problem:
+        """A problem at a field, located by line or cell and named in the document's words."""
+        place = self.line_of(tuple(path))
+        cell = place if isinstance(place, str) else None
+        return Problem(self.file, None if cell else place, describe(self.data, path), message, level, cell)
 
 
 def read_yaml(path: Path, display: str | None = None) -> Document:
@@ -207,7 +294,7 @@ def parse_yaml(raw: bytes, display: str) -> Document:
         loader.dispose()
     document = Document(display, data, builder.lines)
     if builder.problems:
-        raise ProgramError([Problem(display, line, format_path(p), message) for line, p, message in builder.problems])
+        raise ProgramError([Problem(display, line, describe(data, p), message) for line, p, message in builder.problems])
     return document
 
 
@@ -280,7 +367,7 @@ def validate_as(document: Document, model: type[BaseModel]):
         problems = []
         for item in error.errors():
             loc = tuple(part for part in item["loc"] if part != "[key]")
-            problems.append(Problem(document.file, document.line_of(loc), format_path(loc), _schema_message(item)))
+            problems.append(document.problem(loc, _schema_message(item)))
         raise ProgramError(problems) from None
 
 
@@ -297,7 +384,7 @@ def _check_references(program: Program, document: Document) -> list[Problem]:
     problems: list[Problem] = []
 
     def report(path: tuple, message: str) -> None:
-        problems.append(Problem(document.file, document.line_of(path), format_path(path), message))
+        problems.append(document.problem(path, message))
 
     units = {}
     for u, unit in enumerate(program.birimler):
@@ -359,7 +446,7 @@ def value_warnings(program: Program, document: Document) -> list[Problem]:
                     for year, value in indicator.degerler.items():
                         if isinstance(value, Decimal) and not 0 <= value <= 100:
                             path = ("amaclar", a, "hedefler", g, "performans_hedefleri", t, "gostergeler", i, "degerler", year)
-                            found.append(Problem(document.file, document.line_of(path), format_path(path), f"yüzde değeri {value}: 0–100 aralığında değil (belgede böyle yazıyorsa doğrudur)", "uyarı"))
+                            found.append(document.problem(path, f"yüzde değeri {value}: 0–100 aralığında değil (belgede böyle yazıyorsa doğrudur)", "uyarı"))
     return found
 
 

@@ -12,7 +12,7 @@ import unicodedata
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 LOCALE = "tr_TR"
 
@@ -77,3 +77,53 @@ def percent(value: Decimal | float | None, places: int = 2) -> str:
 def date(value: dt.date) -> str:
     """22 Kasım 2026."""
     return format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+class NumberError(ValueError):
+    """A number that cannot be read one way only; the message says how to write it."""
+
+
+NO_VALUE = frozenset({"-", "–", "—"})
+"""What the document prints in a cell that has no value (not zero)."""
+
+_CURRENCY = re.compile(r"^₺\s*|\s*(?:₺|TL|TRY)$", re.IGNORECASE)
+_ENGLISH = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-+]?\d+\.\d+$")
+_EXAMPLES = "ör. 7.650.000 ya da 7.650.000,50: nokta binlikleri, virgül ondalığı ayırır"
+
+
+def parse_number(text: str) -> Decimal:
+    """A number as a Turkish document prints it: "7.650.000,00 TL" → 7650000.00, "%12,5" → 12.5.
+
+    Dots group thousands and the comma marks decimals (babel's ``tr_TR`` rules,
+    strictly: "1.2345" is refused, not read as 12345). A number written the
+    English way ("1,234.5", "12.5") is refused with its Turkish spelling, never
+    read as some other number.
+    """
+    shown = text.strip()
+    body = shown.replace("\u00a0", " ").replace("\u202f", " ").replace("−", "-")
+    if not body:
+        raise NumberError("boş; bir sayı yazın")
+    if body in NO_VALUE:
+        raise NumberError(
+            f'"{shown}" bir sayı değil: belgedeki "-" (değer yok) YAML\'da null yazılır, Excel\'de hücre boş bırakılır; 0 ile karıştırmayın'
+        )
+    if len(body) > 60:
+        raise NumberError("bir sayı olamayacak kadar uzun")
+    percent = body.startswith("%") or body.endswith("%")
+    body = body.strip("%").strip()
+    money = _CURRENCY.search(body) is not None
+    body = _CURRENCY.sub("", body)
+    if percent and money:
+        raise NumberError(f'"{shown}" hem yüzde hem tutar olamaz')
+    if re.search(r"\d\s+\d", body):
+        raise NumberError(f'"{shown}": rakamların arasında boşluk olmaz ({_EXAMPLES})')
+    if not re.fullmatch(r"[-+]?[0-9.,]*[0-9][0-9.,]*", body):
+        raise NumberError(f'"{shown}" bir sayı değil ({_EXAMPLES})')
+    try:
+        return parse_decimal(body, locale=LOCALE, strict=True)
+    except NumberFormatError:
+        pass
+    if _ENGLISH.match(body):
+        turkish = body.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        raise NumberError(f'"{shown}" Türkçe yazılmamış: nokta binlikleri, virgül ondalığı ayırır; "{turkish}" yazın')
+    raise NumberError(f'"{shown}" okunamadı: binlikler üçer rakamla noktayla, ondalıklar virgülle ayrılır ({_EXAMPLES})')
