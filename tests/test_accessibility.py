@@ -28,7 +28,7 @@ def test_search_works_from_the_keyboard(page, served):
         pytest.fail("the header search box is not reachable with Tab")
     page.keyboard.type("temizlik")
     page.keyboard.press("Enter")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_selector(".sf-result__link", timeout=15000)
     assert "/ara/?q=temizlik" in page.url
 
 

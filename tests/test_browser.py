@@ -8,15 +8,14 @@ import pytest
 def search(page, base: str, query: str) -> list[str]:
     """Titles of the results (sub-results left out), in order."""
     page.goto(f"{base}ara/?{query if '=' in query else 'q=' + query}")
-    page.wait_for_selector(".pagefind-ui__result-title .pagefind-ui__result-link", timeout=15000)
+    page.wait_for_selector(".sf-result__link", timeout=15000)
     page.wait_for_timeout(300)
     return titles(page)
 
 
 def titles(page) -> list[str]:
     return page.evaluate(
-        """[...document.querySelectorAll('.pagefind-ui__result-link')]
-            .filter(a => !a.closest('.pagefind-ui__result-nested'))
+        """[...document.querySelectorAll('.sf-result__link')]
             .map(a => a.innerText.split(/\\s+/).join(' '))"""
     )
 
@@ -36,9 +35,9 @@ def test_header_search_box_opens_results_under_the_sub_path(page, served):
     page.goto(f"{served}defne/2025/")
     page.fill("#sf-q", "temizlik")
     page.press("#sf-q", "Enter")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_selector(".sf-result__link", timeout=15000)
     assert page.url.startswith(f"{served}ara/?q=temizlik")
-    page.locator(".pagefind-ui__result-link").first.click()
+    page.locator(".sf-result__link").first.click()
     page.wait_for_load_state()
     assert page.url.startswith(served) and "/ara/" not in page.url
 
@@ -81,12 +80,12 @@ def test_a_shared_address_applies_its_filter_and_order(page, served):
     assert shown and all(t.startswith("PH ") for t in shown), shown
     amounts = [int(t.rsplit("·", 1)[1].replace("₺", "").replace(".", "").strip()) for t in shown]
     assert amounts == sorted(amounts, reverse=True)
-    assert [c.get_attribute("value") for c in page.locator(".pagefind-ui__filter-checkbox:checked").all()] == ["Performans hedefi"]
+    assert [c.get_attribute("value") for c in page.locator(".sf-filters input:checked").all()] == ["Performans hedefi"]
 
 
 def test_choosing_a_filter_is_written_into_the_address(page, served):
     search(page, served, "temizlik")
-    page.locator(".pagefind-ui__filter-checkbox[value='Harcama birimi']").check()
+    page.locator(".sf-filters input[value='Harcama birimi']").check()
     page.wait_for_timeout(500)
     assert "sayfa_turu=Harcama+birimi" in page.url
     shown = titles(page)

@@ -5,6 +5,8 @@ sub-results of their target that open on their row.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from seffaf import turkish
 from seffaf.build import build
@@ -14,8 +16,8 @@ from .test_browser import search
 
 
 def first_result(page) -> dict:
-    link = page.locator(".pagefind-ui__result-title .pagefind-ui__result-link").first
-    excerpt = page.locator(".pagefind-ui__result-excerpt").first
+    link = page.locator(".sf-result__link").first
+    excerpt = page.locator(".sf-result > .sf-result__excerpt").first
     return {"title": " ".join(link.inner_text().split()), "href": link.get_attribute("href"), "excerpt": excerpt.inner_text()}
 
 
@@ -33,11 +35,11 @@ def test_typed_without_turkish_letters_the_first_result_has_the_word(page, serve
 
 def sub_results(page) -> list[dict]:
     return page.evaluate(
-        """[...document.querySelectorAll('.pagefind-ui__result-nested')].map(n => ({
-            title: n.querySelector('.pagefind-ui__result-link').innerText.split(/\\s+/).join(' '),
-            href: n.querySelector('.pagefind-ui__result-link').getAttribute('href'),
-            excerpt: n.querySelector('.pagefind-ui__result-excerpt').innerText,
-            parent: n.closest('.pagefind-ui__result').querySelector('.pagefind-ui__result-title').innerText}))"""
+        """[...document.querySelectorAll('.sf-subresult')].map(n => ({
+            title: n.querySelector('.sf-subresult__link').innerText.split(/\\s+/).join(' '),
+            href: n.querySelector('.sf-subresult__link').getAttribute('href'),
+            excerpt: n.querySelector('.sf-result__excerpt').innerText,
+            parent: n.closest('.sf-result').querySelector('.sf-result__title').innerText}))"""
     )
 
 
@@ -52,7 +54,7 @@ def test_how_much_izmir_spends_on_rural_support_and_who_does_it(page, served_ful
     assert "Tarımsal Hizmetler Dairesi" in activity["excerpt"] and "17.440.000" in activity["excerpt"]
     # The sub-result opens the activity's own row on its target page, under the site's sub-path.
     assert activity["href"].startswith("/depo/izmir/2024/performans-hedefleri/3-3-1/#")
-    page.locator(f".pagefind-ui__result-nested a[href='{activity['href']}']").first.click()
+    page.locator(f".sf-subresult a[href='{activity['href']}']").first.click()
     page.wait_for_load_state()
     anchor = activity["href"].split("#", 1)[1]
     row = page.locator(f"tr:has([id='{anchor}'])")
@@ -97,3 +99,33 @@ def test_dotless_capital_i_is_found_typed_plainly(page, tmp_path):
             # The row carries its folded words too, so the activity is found on its own row.
             found = [s for s in sub_results(page) if s["title"] == "Faaliyet: Iğdır yolunda asfalt serimi"]
             assert found and "PH 1.1.1" in found[0]["parent"], (query, sub_results(page))
+
+
+def test_excerpts_show_only_printed_words_and_each_activity_comes_once(page, served_full):
+    """The ı-folded words the index holds (kirsal, baskanligi) are never shown, and an activity's
+    cost-table heading is not a second result beside its row."""
+    search(page, served_full, "kirsal kesimde gelir")
+    shown = page.evaluate(
+        """[...document.querySelectorAll('.sf-result')].map(r => ({
+            href: r.querySelector('.sf-result__link').getAttribute('href'),
+            excerpts: [...r.querySelectorAll('.sf-result__excerpt')].map(e => e.innerText),
+            subs: [...r.querySelectorAll('.sf-subresult__link')].map(a => a.innerText.split(/\\s+/).join(' '))}))"""
+    )
+    assert shown and any("Faaliyet: Kırsal Kesimde Gelir Getirici" in s for r in shown for s in r["subs"]), shown
+    origin = served_full.rsplit("/depo/", 1)[0]
+    printed = page.context.new_page()
+    for result in shown:
+        printed.goto(origin + result["href"])
+        words = {_word(w) for w in printed.locator("article").inner_text().split()}
+        for excerpt in result["excerpts"]:
+            unseen = [w for w in excerpt.replace("…", " ").split() if _word(w) not in words]
+            assert unseen == [], (result["href"], unseen, excerpt)
+        # An activity's row ("Faaliyet: …") and its cost-table heading ("4. …") are one row of the document.
+        rows = [re.sub(r"^(Faaliyet: |[\d.]+\. )", "", s) for s in result["subs"]]
+        assert len(rows) == len(set(rows)), result
+    printed.close()
+
+
+def _word(text: str) -> str:
+    """A word without the punctuation Pagefind adds where a block ends ("Amaç.")."""
+    return text.strip(".,;:()¶\"'")

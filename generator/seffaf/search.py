@@ -12,7 +12,10 @@ kesimde gelir" finds the activity, with its unit and amount in the excerpt,
 and opens on its row. The row's own ı-folded words sit in an attribute Pagefind
 indexes in place (``row_search`` in ``_macros.md.j2``), so "kirsal" finds the
 row too; the page's folded words go before its title, where they belong to the
-page and not to whichever heading comes last. (Records of their own would do it too, but every record
+page and not to whichever heading comes last. Each folded word starts with
+``HIDDEN`` (an invisible separator, which Pagefind drops when it indexes the
+word but keeps in the page's text), so the search page leaves them out of
+every excerpt: a reader sees only words the page prints. (Records of their own would do it too, but every record
 adds to what a browser loads before its first search: about five times more
 at 100 programs.)
 """
@@ -93,14 +96,17 @@ def unit_record(program: Program, view: UnitView) -> Record:
 
 _DOTLESS = re.compile("[ıİI]")
 
+HIDDEN = "\u2063"
+"""Marks a word that is indexed but not printed; ``theme/assets/seffaf.js`` keeps it out of excerpts."""
+
 
 def folded_words(text: str) -> list[str]:
-    """Words with ı/İ as they would be typed without them: "kırsal" → "kirsal".
+    """Words with ı/İ as they would be typed without them, marked hidden: "kırsal" → "⁣kirsal".
 
     Whole words first, then the ones with ı/İ/I: linear in the text's length (a pattern
     around ``[ıİI]`` is tried again from every letter of a word that has none)."""
     words = {word for word in re.findall(r"\w+", text) if _DOTLESS.search(word)}
-    return sorted({turkish.fold(w) for w in words} - {w.lower() for w in words})
+    return [HIDDEN + word for word in sorted({turkish.fold(w) for w in words} - {w.lower() for w in words})]
 
 
 class SearchIndexError(RuntimeError):

@@ -1,18 +1,38 @@
-/* seffaf search page: Pagefind's UI with Turkish folding, and the query,
-   filters and order kept in the address so a search can be shared. */
+/* seffaf search page: the Pagefind index read through its JavaScript API and shown
+   with textContent only, so text from a program never becomes markup. Turkish
+   folding, filters with counts in a panel that opens and closes, order next to the
+   box, and the query, filters and order kept in the address so a search can be shared.
+   Excerpts are made here from the page's text, leaving out the ı-folded words the
+   index holds (each starts with HIDDEN, see generator/seffaf/search.py). */
 (function () {
   "use strict";
+  var HIDDEN = "\u2063";
+  var PAGE_SIZE = 10;
+  var EXCERPT_WORDS = 26;  /* long enough for an activity row: name, unit and amounts */
+  var GROUPS = [["belediye", "Belediye"], ["yıl", "Yıl"], ["sayfa türü", "Sayfa türü"], ["amaç", "Amaç"], ["sorumlu birim", "Sorumlu birim"], ["ekonomik kod", "Ekonomik kod"]];
+  var OPEN_GROUPS = ["belediye", "sayfa türü"];
 
   function fold(text) {
     return text.replace(/[İIı]/g, "i").toLocaleLowerCase("tr")
       .replace(/ç/g, "c").replace(/ğ/g, "g").replace(/ö/g, "o").replace(/ş/g, "s").replace(/ü/g, "u");
   }
 
+  function bare(word) {
+    return fold(word).replace(/[^\p{L}\p{N}]/gu, "");
+  }
+
   function param(name) {
     return fold(name).replace(/ /g, "_");
   }
 
-  /* Map address parameters (?belediye=izmir&sorumlu_birim=fen) to the index's filter values. */
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* Address parameters (?belediye=izmir&sorumlu_birim=fen) to the index's filter values. */
   function selectedFilters(params, available) {
     var selected = {};
     Object.keys(available).forEach(function (name) {
@@ -26,63 +46,202 @@
     return selected;
   }
 
-  function writeAddress(box, sort) {
-    var params = new URLSearchParams();
-    var input = box.querySelector(".pagefind-ui__search-input");
-    if (input && input.value) params.set("q", input.value);
-    box.querySelectorAll(".pagefind-ui__filter-checkbox:checked").forEach(function (checkbox) {
-      params.append(param(checkbox.name), checkbox.value);
+  /* The densest run of printed words in [from, to), words split as Pagefind splits them so its
+     locations index them; a word is a hit where Pagefind matched it or it starts with a query term. */
+  function excerptWords(words, locations, from, to, terms, skip) {
+    var at = {};
+    locations.forEach(function (location) { at[location] = true; });
+    var shown = [];
+    for (var i = from; i < to; i += 1) {
+      var word = words[i];
+      if (!word || word.indexOf(HIDDEN) !== -1 || (skip && skip[i])) continue;
+      var plain = bare(word);
+      shown.push({ word: word, hit: !!at[i] || (plain !== "" && terms.some(function (t) { return plain.indexOf(t) === 0; })) });
+    }
+    var best = 0, bestScore = -1, score = 0;
+    for (var j = 0; j < shown.length; j += 1) {
+      if (shown[j].hit) score += 1;
+      if (j >= EXCERPT_WORDS && shown[j - EXCERPT_WORDS].hit) score -= 1;
+      if (score > bestScore) { bestScore = score; best = Math.max(0, j - EXCERPT_WORDS + 1); }
+    }
+    return { words: shown.slice(best, best + EXCERPT_WORDS), before: best > 0, after: best + EXCERPT_WORDS < shown.length };
+  }
+
+  function excerptNode(found) {
+    var node = element("p", "sf-result__excerpt");
+    if (found.before) node.appendChild(document.createTextNode("… "));
+    found.words.forEach(function (item, index) {
+      if (index) node.appendChild(document.createTextNode(" "));
+      node.appendChild(item.hit ? element("mark", "", item.word) : document.createTextNode(item.word));
     });
-    if (sort) params.set("sirala", sort);
-    history.replaceState(null, "", "?" + params.toString());
+    if (found.after) node.appendChild(document.createTextNode(" …"));
+    return node;
+  }
+
+  function resultNode(data, terms) {
+    var words = data.content.split(/[\r\n\s]+/g);
+    var anchors = (data.anchors || []).map(function (a) { return a.location; }).sort(function (a, b) { return a - b; });
+    function end(location) {
+      var next = anchors.filter(function (a) { return a > location; })[0];
+      return next === undefined ? words.length : next;
+    }
+    var subs = (data.sub_results || []).filter(function (sub) { return sub.anchor && sub.url !== data.url; })
+      .sort(function (a, b) { return b.locations.length - a.locations.length; }).slice(0, 3);
+    var skip = {};
+    subs.forEach(function (sub) {
+      for (var i = sub.anchor.location; i < end(sub.anchor.location); i += 1) skip[i] = true;
+    });
+    var item = element("li", "sf-result");
+    var title = element("h2", "sf-result__title");
+    var link = element("a", "sf-result__link", data.meta.title || data.url);
+    link.href = data.url;
+    title.appendChild(link);
+    item.appendChild(title);
+    var main = excerptWords(words, data.locations, 0, words.length, terms, skip);
+    if (main.words.length) item.appendChild(excerptNode(main));
+    if (subs.length) {
+      var list = element("ul", "sf-result__subs");
+      subs.forEach(function (sub) {
+        var entry = element("li", "sf-subresult");
+        var subLink = element("a", "sf-subresult__link", sub.title);
+        subLink.href = sub.url;
+        entry.appendChild(subLink);
+        entry.appendChild(excerptNode(excerptWords(words, sub.locations, sub.anchor.location, end(sub.anchor.location), terms)));
+        list.appendChild(entry);
+      });
+      item.appendChild(list);
+    }
+    return item;
   }
 
   async function start() {
-    var box = document.getElementById("sf-search");
-    if (!box || typeof PagefindUI === "undefined") return;
-    var params = new URLSearchParams(window.location.search);
-    var sort = params.get("sirala") === "tutar" ? "tutar" : "";
-    var pagefind = await import(box.dataset.bundle + "pagefind.js");
+    var form = document.getElementById("sf-search");
+    if (!form) return;
+    var input = form.querySelector("#sf-search-q");
+    var order = form.querySelector("#sf-sort");
+    var panel = form.querySelector("#sf-filters");
+    var groups = panel.querySelector(".sf-filters__groups");
+    var chosen = panel.querySelector(".sf-filters__chosen");
+    var status = form.querySelector(".sf-results__status");
+    var list = form.querySelector(".sf-results__list");
+    var more = form.querySelector(".sf-results__more");
+    var pagefind = await import(new URL(form.dataset.bundle + "pagefind.js", document.baseURI).href);
     await pagefind.options({});
     var available = await pagefind.filters();
-    var ui = new PagefindUI({
-      element: "#sf-search",
-      bundlePath: box.dataset.bundle,
-      showSubResults: true,
-      excerptLength: 24,  /* long enough for an activity row: name, unit and amounts */
-      showImages: false,
-      processTerm: fold,
-      openFilters: window.innerWidth > 700 ? ["belediye", "sayfa türü"] : [],
-      sort: sort ? { tutar: "desc" } : null,
-      translations: {
-        placeholder: "Hedef, gösterge, faaliyet ya da birim arayın",
-        zero_results: "[SEARCH_TERM] için sonuç bulunamadı",
-        many_results: "[SEARCH_TERM] için [COUNT] sonuç",
-        one_result: "[SEARCH_TERM] için 1 sonuç",
-        alt_search: "[SEARCH_TERM] için sonuç yok; [DIFFERENT_TERM] için sonuçlar",
-        search_suggestion: "[SEARCH_TERM] için sonuç yok. Şunlardan birini deneyin:",
-        searching: "[SEARCH_TERM] aranıyor…",
-        clear_search: "Temizle",
-        load_more: "Daha fazla sonuç",
-        filters_label: "Süzgeçler",
-        search_label: "Sitede ara"
-      }
-    });
-    var input = box.querySelector(".pagefind-ui__search-input");
-    if (input) input.setAttribute("aria-label", "Sitede ara");
-    var order = document.getElementById("sf-sort");
-    if (order) {
-      order.value = sort;
-      order.addEventListener("change", function () {
-        writeAddress(box, order.value);
-        window.location.reload();
-      });
-    }
-    box.addEventListener("input", function () { writeAddress(box, sort); });
-    box.addEventListener("change", function () { writeAddress(box, sort); });
+    var params = new URLSearchParams(window.location.search);
     var selected = selectedFilters(params, available);
-    if (Object.keys(selected).length) ui.triggerFilters(selected);
-    if (params.get("q")) ui.triggerSearch(params.get("q"));
+    var wide = window.matchMedia("(min-width: 60em)");
+    input.value = params.get("q") || "";
+    order.value = params.get("sirala") === "tutar" ? "tutar" : "";
+    var results = [], shown = 0, terms = [], generation = 0;
+
+    function names() {
+      var known = GROUPS.map(function (g) { return g[0]; });
+      return GROUPS.filter(function (g) { return available[g[0]]; })
+        .concat(Object.keys(available).filter(function (n) { return known.indexOf(n) === -1; }).map(function (n) { return [n, n]; }));
+    }
+
+    function drawFilters(counts) {
+      var open = {};
+      groups.querySelectorAll("details[data-name]").forEach(function (d) { open[d.dataset.name] = d.open; });
+      groups.textContent = "";
+      var total = 0;
+      names().forEach(function (group) {
+        var name = group[0], values = Object.keys(available[name]).sort(function (a, b) { return a.localeCompare(b, "tr", { numeric: true }); });
+        var picked = selected[name] || [];
+        total += picked.length;
+        var shownValues = values.filter(function (v) { return picked.indexOf(v) !== -1 || !counts || (counts[name] || {})[v]; });
+        var box = element("details", "sf-filter");
+        box.dataset.name = name;
+        box.open = name in open ? open[name] : (OPEN_GROUPS.indexOf(name) !== -1 || picked.length > 0);
+        box.appendChild(element("summary", "sf-filter__name", group[1] + (picked.length ? " (" + picked.length + " seçili)" : "")));
+        var field = element("fieldset", "sf-filter__values");
+        field.appendChild(element("legend", "sf-visually-hidden", group[1]));
+        shownValues.forEach(function (value) {
+          var label = element("label", "sf-filter__value");
+          var box_ = element("input");
+          box_.type = "checkbox";
+          box_.name = name;
+          box_.value = value;
+          box_.checked = picked.indexOf(value) !== -1;
+          label.appendChild(box_);
+          label.appendChild(element("span", "", value));
+          var count = counts ? (counts[name] || {})[value] || 0 : available[name][value];
+          label.appendChild(element("span", "sf-filter__count", String(count)));
+          field.appendChild(label);
+        });
+        if (!shownValues.length) field.appendChild(element("p", "sf-filter__none", "Bu aramada yok"));
+        box.appendChild(field);
+        groups.appendChild(box);
+      });
+      chosen.textContent = total ? "(" + total + " seçili)" : "";
+      panel.hidden = false;
+    }
+
+    function writeAddress() {
+      var out = new URLSearchParams();
+      if (input.value) out.set("q", input.value);
+      Object.keys(selected).forEach(function (name) {
+        selected[name].forEach(function (value) { out.append(param(name), value); });
+      });
+      if (order.value) out.set("sirala", order.value);
+      history.replaceState(null, "", "?" + out.toString());
+    }
+
+    async function showMore() {
+      var next = results.slice(shown, shown + PAGE_SIZE);
+      var datas = await Promise.all(next.map(function (r) { return r.data(); }));
+      datas.forEach(function (data) { list.appendChild(resultNode(data, terms)); });
+      shown += next.length;
+      more.hidden = shown >= results.length;
+    }
+
+    async function run() {
+      var mine = ++generation;
+      writeAddress();
+      var query = input.value.trim();
+      terms = query.split(/\s+/).map(bare).filter(Boolean);
+      var filters = {};
+      Object.keys(selected).forEach(function (name) { if (selected[name].length) filters[name] = { any: selected[name] }; });
+      if (!query && !Object.keys(filters).length) {
+        list.textContent = "";
+        status.textContent = "";
+        more.hidden = true;
+        drawFilters(null);
+        return;
+      }
+      var options = { filters: filters };
+      if (order.value === "tutar") options.sort = { tutar: "desc" };
+      var search = await pagefind.search(query ? fold(query) : null, options);
+      if (mine !== generation) return;
+      results = search.results;
+      shown = 0;
+      list.textContent = "";
+      status.textContent = results.length
+        ? (query ? "“" + query + "” için " : "") + results.length + " sonuç"
+        : (query ? "“" + query + "” için " : "") + "sonuç bulunamadı";
+      drawFilters(search.filters);
+      await showMore();
+    }
+
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 250);
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    order.addEventListener("change", run);
+    more.addEventListener("click", showMore);
+    groups.addEventListener("change", function (event) {
+      var box = event.target;
+      if (box.type !== "checkbox") return;
+      var values = selected[box.name] || [];
+      selected[box.name] = box.checked ? values.concat([box.value]) : values.filter(function (v) { return v !== box.value; });
+      run();
+    });
+    panel.open = wide.matches;
+    drawFilters(null);
+    run();
   }
 
   if (document.readyState === "loading") {
