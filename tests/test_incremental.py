@@ -20,6 +20,11 @@ def test_a_rebuild_after_one_change_equals_a_full_build(tmp_path):
     site = tmp_path / "www" / "site"
     build(project, site)
     untouched_time = os.stat(site / UNTOUCHED).st_mtime_ns
+    published = {name: tmp_path / f"yayimlanan-{number}" for number, name in enumerate((TARGET, "sitemap.xml", "veri/manifest.json"))}
+    before = {}
+    for name, link in published.items():
+        os.link(site / name, link)  # the file the published site serves until the new one replaces it
+        before[name] = link.read_bytes()
 
     # A council revises one figure of one program.
     revised = programs / "ilgin" / "2023.yml"
@@ -33,6 +38,8 @@ def test_a_rebuild_after_one_change_equals_a_full_build(tmp_path):
     assert again.warnings == []
     assert os.stat(site / UNTOUCHED).st_mtime_ns == untouched_time  # not rebuilt
     assert "11.500.000" in (site / TARGET).read_text(encoding="utf-8")
+    # The rebuild started from hard links to the published site and never wrote into its files.
+    assert {name: link.read_bytes() for name, link in published.items()} == before
     pages = list((cache_folder(site) / "sayfalar").iterdir())
     assert len(pages) == 2  # one entry per program: the revised program's old pages are gone
 

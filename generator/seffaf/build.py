@@ -176,7 +176,9 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         mkdocs_site.write_config(config_file, site_settings, docs_dir, site_dir, project.theme_dir, site.nav, urls.public(urls.archive()))
         warnings = mkdocs_site.build(config_file, dirty=unchanged)
         published = [(p, source, f"{p.belediye.slug}/{p.yil}") for p, source in zip(programs, sources)]
-        (site_dir / urls.manifest()).write_bytes(record.manifest(site_dir, published))
+        manifest = site_dir / urls.manifest()
+        manifest.unlink(missing_ok=True)  # a hard link to the published site's in a rebuild
+        manifest.write_bytes(record.manifest(site_dir, published))
         lap("mkdocs")
         progress("Arama dizini (Pagefind) oluşturuluyor")
         search.index(site_dir)

@@ -136,5 +136,6 @@ def sync(folder: Path, files: dict[str, bytes]) -> None:
 
 
 def copy_previous(out_dir: Path, site_dir: Path, skip: str) -> None:
-    """The published site as the starting point, with the files' times kept for MkDocs to compare."""
-    shutil.copytree(out_dir, site_dir, ignore=lambda folder, names: [skip] if Path(folder) == out_dir else [])
+    """The published site as the starting point, with the files' times kept for MkDocs to compare.
+    Hard links, not copies: whatever the build writes, it unlinks first (``mkdocs_site._Share``)."""
+    shutil.copytree(out_dir, site_dir, copy_function=os.link, ignore=lambda folder, names: [skip] if Path(folder) == out_dir else [])

@@ -129,7 +129,11 @@ def _build_share(share: tuple[str, bool, int, int]) -> list[str]:
 class _Share(BasePlugin):
     """One process's share of a build: MkDocs' dirty mode builds only files it calls
     modified, so a file is "modified" here when it is in this share (and, in a
-    rebuild, when its source is newer than its HTML)."""
+    rebuild, when its source is newer than its HTML).
+
+    A rebuild starts from hard links to the published site (``incremental.copy_previous``),
+    and MkDocs writes into existing files in place: every file about to be written is
+    unlinked first, so the published site is never touched."""
 
     def __init__(self, index: int, count: int, dirty: bool):
         super().__init__()
@@ -137,11 +141,17 @@ class _Share(BasePlugin):
 
     def on_post_template(self, output_content, template_name, config):
         """404.html and sitemap.xml are written once, by the first share (MkDocs skips empty output)."""
-        return "" if self.index else output_content
+        if self.index:
+            return ""
+        for name in (template_name, template_name + ".gz"):
+            Path(config.site_dir, name).unlink(missing_ok=True)
+        return output_content
 
     def on_files(self, files, config):
         for file in files:
-            modified = file.is_modified
             mine = zlib.crc32(file.src_uri.encode()) % self.count == self.index
-            file.is_modified = (lambda modified=modified, mine=mine: mine and (not self.dirty or modified()))
+            written = mine and (not self.dirty or file.is_modified())
+            if written:
+                Path(file.abs_dest_path).unlink(missing_ok=True)
+            file.is_modified = (lambda written=written: written)
         return files
