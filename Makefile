@@ -1,13 +1,20 @@
 # seffaf: two commands on a fresh machine.
 #   make site   sets everything up and builds the default site into site/
 #   make test   sets up what the tests need (Debian chromium included) and runs them all
+#   make lock   regenerates the lock files after a dependency changed in pyproject.toml
+#
+# Both install exactly the versions and hashes in requirements.txt (the site) and
+# requirements-test.txt (the site and the tests), written by uv; nothing else is downloaded.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check serve bench clean
+UV_VERSION := 0.13.9
+LOCK_OPTIONS := --generate-hashes --universal --python-version 3.11 --quiet
+
+.PHONY: site test check serve bench lock clean
 
 site: $(VENV)/.installed
 	$(BIN)/seffaf build
@@ -25,15 +32,28 @@ test: $(VENV)/.installed-test /usr/bin/chromium
 bench: $(VENV)/.installed-test /usr/bin/chromium
 	$(BIN)/python bench/build.py
 
-$(VENV)/.installed: pyproject.toml
+# The project itself is built with the locked setuptools (no build isolation, which would fetch the latest).
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.txt
 	touch $@
+
+# Resolved for Python 3.11 on any platform, whatever Python runs this; a pin already
+# in a lock file is kept unless pyproject.toml excludes it (make lock UPGRADE=--upgrade
+# moves every package to its newest allowed version). The build backend from
+# pyproject.toml's [build-system] is locked too.
+lock: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	$(BIN)/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' > $(VENV)/build-system-requires.txt
+	$(BIN)/uv pip compile pyproject.toml $(VENV)/build-system-requires.txt --extra test $(LOCK_OPTIONS) $(UPGRADE) \
+		--custom-compile-command "make lock" -o requirements-test.txt
+	$(BIN)/uv pip compile pyproject.toml $(VENV)/build-system-requires.txt -c requirements-test.txt $(LOCK_OPTIONS) \
+		--custom-compile-command "make lock" -o requirements.txt
 
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq

@@ -83,7 +83,8 @@ def test_every_command_in_the_guide_exists():
     commands = guide_commands()
     assert "make site" in commands and "site:" in (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "python3 -m venv .venv" in commands
-    assert ".venv/bin/pip install -e ." in commands
+    assert ".venv/bin/pip install --require-hashes -r requirements.txt" in commands
+    assert ".venv/bin/pip install --no-deps --no-build-isolation -e ." in commands
     named = [shlex.split(line) for line in commands if line.startswith("seffaf ")]
     assert {args[1] for args in named} >= {"new", "check", "build", "serve"}
     for args in named:
@@ -204,12 +205,12 @@ def test_workflow_publishes_with_the_guides_commands():
     deploy = next(job for job in workflow["jobs"].values() if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job["steps"]))
     assert deploy["environment"]["name"] == "github-pages"
 
-    runs = [step["run"].strip() for step in steps if "run" in step]
-    assert runs == ["pip install -e .", "seffaf check", "seffaf build"]
+    runs = [line for step in steps if "run" in step for line in step["run"].strip().splitlines()]
+    assert runs == ["python -m pip install --require-hashes -r requirements.txt", "python -m pip install --no-deps --no-build-isolation -e .", "seffaf check", "seffaf build"]
     guide = GUIDE.read_text(encoding="utf-8")
     for command in runs:
         assert f"`{command}`" in guide, f"rehber iş akışının komutunu anmıyor: {command}"
-    for command in runs[1:]:
+    for command in runs[2:]:
         assert parses(shlex.split(command))
 
 
