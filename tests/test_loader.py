@@ -32,7 +32,7 @@ def problems(path):
 def test_a_word_where_a_number_belongs_names_file_line_and_field(tmp_path):
     path, line = broken(tmp_path, "butce_toplami: 7650000", 'butce_toplami: "yedi milyon altı yüz elli bin"')
     assert problems(path) == [
-        f'programs/defne/2025.yml:{line}: PH 1.1.1 › maliyet_tablosu.butce_toplami: "yedi milyon altı yüz elli bin" bir sayı değil'
+        f'programs/defne/2025.yml:{line}: PH 1.1.1 › maliyet_tablosu.butce_toplami: "yedi milyon altı yüz elli bin" bir sayı değil (ör. 7.650.000 ya da 7.650.000,50: nokta binlikleri, virgül ondalığı ayırır)'
     ]
 
 

@@ -20,7 +20,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import schema
-from .schema import Program
+from .schema import TURKISH_THOUSANDS, Program, YamlText
+from .turkish import NumberError, parse_number
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 2_000_000
@@ -144,26 +145,118 @@ def _child(node, key):
 
 # --- YAML -------------------------------------------------------------------
 
-_YAML_MESSAGES = {
-    "found character '\\t' that cannot start any token": "sekme (tab) karakteri var; YAML girintisi yalnızca boşlukla yapılır",
-    "found unexpected end of stream": "dosya beklenmedik biçimde bitti (kapanmamış bir tırnak ya da parantez olabilir)",
-    "mapping values are not allowed here": "burada ':' beklenmiyor (değerin içinde ':' varsa değeri tırnak içine alın)",
-    "could not find expected ':'": "':' bekleniyordu (anahtar: değer)",
-    "expected <block end>, but found": "girinti hatalı: bu satır üstündekilerle aynı hizada değil",
-    "did not find expected key": "girinti hatalı ya da bir anahtar eksik",
-    "did not find expected '-' indicator": "girinti hatalı: liste öğesi '-' ile başlamalı",
-    "found unknown escape character": "tırnak içinde geçersiz kaçış karakteri (\\) var",
-    "found a tab character that violates indentation": "sekme (tab) karakteri var; YAML girintisi yalnızca boşlukla yapılır",
-    "found a tab character where an indentation space is expected": "sekme (tab) karakteri var; YAML girintisi yalnızca boşlukla yapılır",
+_TAB = "sekme (tab) karakteri var; YAML girintisi yalnızca boşlukla yapılır: sekmeyi boşluklarla değiştirin"
+_QUOTE_IT = "değeri tırnak içine alın"
+_STARTS = {
+    "%": 'bir değer "%" ile başlayamaz: tırnak içine alın ("%12,5") ya da yüzde işaretsiz yazın (12.5)',
+    "@": f'bir değer "@" ile başlayamaz: {_QUOTE_IT}',
+    "`": f'bir değer "`" ile başlayamaz: {_QUOTE_IT}',
 }
+_INDENT_PROBLEMS = ("did not find expected '-' indicator", "did not find expected key", "expected <block end>")
 
 
-def _yaml_message(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or ""
-    for english, turkish in _YAML_MESSAGES.items():
-        if problem.startswith(english):
-            return turkish
-    return f"YAML okunamadı ({problem})"
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _key_column(line: str) -> int:
+    """Where a line's key starts: after its indentation and a list dash, if any."""
+    match = re.match(r"\s*(?:-\s+)*", line)
+    return match.end() if match else 0
+
+
+def _previous_line(lines: list[str], index: int) -> str:
+    for line in reversed(lines[:index]):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return line
+    return ""
+
+
+def _quoted_suggestion(line: str) -> str | None:
+    """`ad: Kent: meydanlar` → `ad: "Kent: meydanlar"`, the line as it should be written."""
+    match = re.match(r"(\s*(?:-\s+)?[^\s:#'\"][^:#]*?):\s+(.*?)\s*(#.*)?$", line)
+    if not match or not match.group(2):
+        return None
+    value = match.group(2).replace("\\", "\\\\").replace('"', '\\"')
+    return f'{match.group(1).strip()}: "{value}"'
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int | None, str]:
+    """Every error libyaml or PyYAML can raise, in Turkish with its fix, and the line to fix."""
+    problem, context = error.problem or "", error.context or ""
+    mark = error.problem_mark or error.context_mark
+    index = mark.line if mark else None
+    line = lines[index] if index is not None and index < len(lines) else ""
+    column = mark.column if mark else 0
+    at = line[column] if column < len(line) else ""
+    context_index = error.context_mark.line if error.context_mark else index
+
+    def located(message: str, where: int | None = index) -> tuple[int | None, str]:
+        return (where + 1 if where is not None else None), message
+
+    if "quoted scalar" in context and ("end of stream" in problem or "document indicator" in problem):
+        return located("kapanmamış tırnak: bu satırda açılan tırnak kapanmıyor", context_index)
+    if "tab" in problem or "\\t" in problem or at == "\t":
+        return located(_TAB)
+    if "cannot start any token" in problem:
+        return located(_STARTS.get(at, f'bir değer "{at}" ile başlayamaz: {_QUOTE_IT}'))
+    if "mapping values are not allowed" in problem or "found unexpected ':'" in problem:
+        key_end = re.match(r"\s*(?:-\s+)?[^:#]+?:\s", line)
+        if key_end and column > key_end.end() - 2:
+            suggestion = _quoted_suggestion(line)
+            return located('değerin içinde ":" var; ' + (f"değeri tırnak içine alın: {suggestion}" if suggestion else _QUOTE_IT))
+        above = _previous_line(lines, index or 0)
+        return located(
+            f"girinti hatalı: bu satır {_indent(line)} boşlukla başlıyor, üstündeki alan {_key_column(above)}; "
+            "aynı yerin alanları alt alta, aynı hizada yazılır (bir değer birden çok satıra bölündüyse tırnak içine alın)"
+        )
+    if "sequence entries are not allowed" in problem:
+        if re.match(r"\s*(?:-\s+)?[^:#]+:\s+-\s*(#.*)?$", line):
+            return located('"-" tek başına bir değer olamaz (YAML\'da "- " liste öğesi başlatır): belgedeki "-" (değer yok) için null yazın; metin olarak "-" ise tırnak içine alın: "-"')
+        return located('liste öğesi ("- ") burada başlayamaz: bir alanın değeriyle aynı satırda değil, alt satırda ve içeride yazılır')
+    if any(problem.startswith(p) for p in _INDENT_PROBLEMS):
+        if column > _indent(line):
+            return located(f"satırın ortasında beklenmeyen bir değer var (tırnak kapandıktan sonra metin sürüyor olabilir): bütün değeri tırnak içine alın")
+        above = _previous_line(lines, index or 0)
+        expected = _key_column(above)
+        if line.lstrip().startswith("-"):
+            return located(f"girinti hatalı: bu liste öğesi {_indent(line)} boşlukla başlıyor; üstündeki öğelerle aynı hizada olmalı")
+        return located(f"girinti hatalı: bu satır {_indent(line)} boşlukla başlıyor, üstündeki alan {expected}; aynı yerin alanları aynı hizada yazılır")
+    if "could not find expected ':'" in problem:
+        key = lines[context_index].strip() if context_index is not None and context_index < len(lines) else ""
+        return located(f'":" bekleniyordu: her alan "anahtar: değer" biçiminde yazılır ("{key}"); birden çok satıra bölünmüş bir metinse tırnak içine alın', context_index)
+    if "',' or '}'" in problem or "',' or ']'" in problem:
+        opening = "{" if "}" in problem else "["
+        return located(
+            f'"{opening}" ile açılan satırda bir sorun var: öğeleri virgülle ayırın ve "{"}" if opening == "{" else "]"}" ile kapatın; '
+            'içinde ":" ya da "," geçen bir değeri tırnak içine alın',
+            context_index,
+        )
+    if "node content" in problem:
+        return located("burada bir değer bekleniyordu: art arda iki virgül ya da yarım kalmış bir öğe olabilir")
+    if "escape" in problem or "hexdecimal" in problem:
+        return located("çift tırnak içinde geçersiz bir ters bölü (\\) var: ters bölü içeren metni tek tırnakla yazın ('C:\\belgeler')")
+    if "alias" in problem or "anchor" in context or "alias" in context:
+        return located(f'bir değer "&" ya da "*" ile başlayamaz (YAML çapası ve takma adı desteklenmiyor): {_QUOTE_IT}')
+    if "another document" in problem:
+        return located('dosyada tek bir belge olmalı: "---" ya da "..." satırını silin')
+    if "document indicator" in problem:
+        return located('tırnak içindeki metnin bir satırı "---" ya da "..." ile başlıyor: o satırı girintileyin', context_index)
+    if "directive" in problem or "directive" in context or "whitespace" in problem:
+        return located('bir satır "%" ile başlıyor ve YAML yönergesi sanılıyor: satırı silin ya da değeri tırnak içine alın')
+    if "block scalar" in context or "chomping" in problem or "indentation indicator" in problem or "comment or line break" in problem:
+        return located('"|" ya da ">" işaretinden sonra aynı satıra bir şey yazılamaz: metni alt satırdan başlatın ya da tırnak içine alın')
+    if "tag" in problem or "tag" in context or "constructor" in problem or "'!'" in problem or "'>'" in problem or "URI" in problem:
+        return located(f'YAML etiketleri ("!" ile başlayan) desteklenmiyor: "!" ile başlayan bir değeri tırnak içine alın')
+    if "version" in problem or "YAML document" in problem or "document start" in problem or "non-alphabetical" in problem:
+        return located('bir satır "%" ile başlıyor ve YAML yönergesi sanılıyor: satırı silin ya da değeri tırnak içine alın')
+    if "mapping keys are not allowed" in problem:
+        return located(f'bir değer "?" ile başlayamaz: {_QUOTE_IT}')
+    if "end of stream" in problem:
+        return located("dosya beklenmedik biçimde bitti (kapanmamış bir tırnak ya da parantez olabilir)")
+    if "UTF" in problem or "Unicode" in problem or "character" in problem:
+        return located("dosyada okunamayan bir karakter var: silin ve dosyayı UTF-8 olarak kaydedin")
+    return located('YAML okunamadı: bu satırı ve üstündekini denetleyin (girinti, ":" ve tırnaklar); içinde ":", "#", "%", "@" ya da "-" geçen bir değeri tırnak içine alın')
 
 
 _Reader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -173,6 +266,15 @@ _Reader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _Refused(Exception):
     def __init__(self, line: int, message: str):
         self.line, self.message = line, message
+
+
+_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp"))
+_SURPRISES = re.compile(
+    r"[-+]?0[0-9_]+|[-+]?0[xob][0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+    r"|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF"
+)
+"""What YAML 1.1 reads as something else than typed: 01 (octal), 0x1A, 1:30 (base 60, 90), on/off/yes/no (true/false)."""
+_COMMA_SPLIT = re.compile(r"[0-9]+\s*(?:TL|₺|%)?", re.IGNORECASE)
 
 
 class _Builder:
@@ -194,35 +296,79 @@ class _Builder:
             raise _Refused(node.start_mark.line + 1, "dosyada çok fazla öğe var")
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
-            self.loader.flatten_mapping(node)
-            result = {}
-            for key_node, value_node in node.value:
-                key = self.build(key_node, path + ("<anahtar>",))
-                if not isinstance(key, (str, int)):
-                    self.problems.append((key_node.start_mark.line + 1, path, "anahtar bir metin olmalı"))
-                    continue
-                if key in result:
-                    self.problems.append(
-                        (key_node.start_mark.line + 1, path + (key,), f'"{key}" anahtarı iki kez yazılmış (satır {self.lines[path + (key,)]})')
-                    )
-                    continue
-                self.lines[path + (key,)] = key_node.start_mark.line + 1
-                result[key] = self.build(value_node, path + (key,))
-            return result
+            return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:float":
+        return self.scalar(node, path)
+
+    def mapping(self, node, path: tuple) -> dict:
+        self.loader.flatten_mapping(node)
+        result = {}
+        previous = None
+        for key_node, value_node in node.value:
+            if node.flow_style and previous and self.split_by_comma(previous, key_node, value_node, path):
+                continue
+            key = self.build(key_node, path + ("<anahtar>",))
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                self.problems.append((key_node.start_mark.line + 1, path, "anahtar bir metin olmalı"))
+                continue
+            if key in result:
+                self.problems.append(
+                    (key_node.start_mark.line + 1, path + (key,), f'"{key}" anahtarı iki kez yazılmış (satır {self.lines[path + (key,)]})')
+                )
+                continue
+            self.lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, path + (key,))
+            previous = (key, value_node)
+        return result
+
+    def split_by_comma(self, previous, key_node, value_node, path) -> bool:
+        """`{butce: 7.650.000,00 TL}`: inside braces the comma ends the value, and "00 TL" becomes a key."""
+        key, before = previous
+        if not (
+            isinstance(before, yaml.ScalarNode) and not before.style and before.value[-1:].isdigit()
+            and isinstance(key_node, yaml.ScalarNode) and not key_node.style and _COMMA_SPLIT.fullmatch(key_node.value)
+            and isinstance(value_node, yaml.ScalarNode) and value_node.value == ""
+        ):
+            return False
+        written = f"{before.value},{key_node.value}"
+        try:
+            plain = f" ya da {parse_number(written):f}"
+        except NumberError:
+            plain = ""
+        self.problems.append((
+            key_node.start_mark.line + 1, path + (key,),
+            f'"{written}" virgülle yazılmış, ama {{…}} içinde virgül alanları ayırır: tırnak içine alın ({key}: "{written}"){plain}',
+        ))
+        return True
+
+    def scalar(self, node, path: tuple):
+        tag, text = node.tag, node.value
+        if tag == _STR:
+            return text
+        plain = not node.style  # libyaml says '', PyYAML None
+        if plain and tag in (_INT, _FLOAT, _BOOL) and (_SURPRISES.fullmatch(text) or TURKISH_THOUSANDS.match(text)):
+            return YamlText(text)
+        if tag == _NULL:
+            return None
+        if tag == _BOOL and text.lower() in ("true", "false"):
+            return text.lower() == "true"
+        if tag == _INT and re.fullmatch(r"[-+]?(0|[1-9][0-9_]*)", text):
+            digits = text.replace("_", "")
+            return int(digits) if len(digits) <= 30 else YamlText(text)
+        if tag == _FLOAT:
             try:
-                number = Decimal(node.value.replace("_", ""))
+                number = Decimal(text.replace("_", ""))
             except InvalidOperation:
                 number = None
             if number is None or not number.is_finite():
-                self.problems.append((node.start_mark.line + 1, path, f'"{node.value}" geçerli bir sayı değil'))
-                return node.value
+                self.problems.append((node.start_mark.line + 1, path, f'"{text}" geçerli bir sayı değil'))
+                return text
             return number
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value
-        return self.loader.construct_object(node, deep=True)
+        if tag == _TIMESTAMP:
+            return text
+        self.problems.append((node.start_mark.line + 1, path, 'YAML etiketleri ("!" ile başlayan) desteklenmiyor: "!" ile başlayan bir değeri tırnak içine alın'))
+        return text
 
 
 @dataclass
@@ -284,12 +430,14 @@ def parse_yaml(raw: bytes, display: str) -> Document:
     except _Refused as refusal:
         raise ProgramError([Problem(display, refusal.line, "", refusal.message)]) from None
     except yaml.MarkedYAMLError as error:
-        unclosed = "quoted scalar" in (error.context or "")
-        mark = error.context_mark if unclosed else error.problem_mark or error.context_mark
-        message = "kapanmamış tırnak: bu satırda açılan tırnak kapanmıyor" if unclosed else _yaml_message(error)
-        raise ProgramError([Problem(display, mark.line + 1 if mark else None, "", message)]) from None
-    except yaml.YAMLError as error:
-        raise ProgramError([Problem(display, None, "", f"YAML okunamadı ({error})")]) from None
+        line, message = _yaml_problem(error, text.splitlines())
+        raise ProgramError([Problem(display, line, "", message)]) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise ProgramError([Problem(display, line, "", f"yazdırılamayan bir denetim karakteri var (U+{code:04X}); silin")]) from None
+    except yaml.YAMLError:
+        raise ProgramError([Problem(display, None, "", "YAML okunamadı")]) from None
     finally:
         loader.dispose()
     document = Document(display, data, builder.lines)
@@ -301,38 +449,120 @@ def parse_yaml(raw: bytes, display: str) -> Document:
 # --- schema -----------------------------------------------------------------
 
 
-def _field_names() -> list[str]:
-    names = set()
-    for value in vars(schema).values():
-        if isinstance(value, type) and issubclass(value, BaseModel):
-            for name, info in value.model_fields.items():
-                names.add(info.alias or name)
-    return sorted(names)
+def _models() -> list[type[BaseModel]]:
+    return [value for value in vars(schema).values() if isinstance(value, type) and issubclass(value, BaseModel) and value.model_fields]
 
 
-_FIELDS = _field_names()
+def _aliases(model: type[BaseModel]) -> dict[str, object]:
+    return {info.alias or name: info.annotation for name, info in model.model_fields.items()}
+
+
+_FIELDS = sorted({alias for model in _models() for alias in _aliases(model)})
+_OWNERS = {
+    "Program": "dosyanın en üst düzeyinin",
+    "Municipality": "belediye bilgisinin",
+    "Source": "kaynak bilgisinin",
+    "IndicatorColumn": "gösterge sütununun",
+    "Foreword": "sunuşun",
+    "Table": "tablonun",
+    "InfoSection": "genel bilgiler bölümünün",
+    "Unit": "birimin",
+    "Indicator": "göstergenin",
+    "Cost": "maliyetin",
+    "SubLine": "alt kalemin",
+    "EconomicLine": "ekonomik kod satırının",
+    "OffBudget": "bütçe dışı kaynakların",
+    "CostTable": "maliyet tablosunun",
+    "Activity": "faaliyetin",
+    "PerformanceTarget": "performans hedefinin",
+    "Goal": "hedefin",
+    "Aim": "amacın",
+    "ShareRow": "İdare Performans Tablosu satırının",
+    "TargetShareRow": "İdare Performans Tablosu satırının",
+    "AdministrationTable": "İdare Performans Tablosunun",
+    "NeedRow": "Toplam Kaynak İhtiyacı satırının",
+    "NeedTotals": "toplam satırının",
+    "ResourceNeed": "Toplam Kaynak İhtiyacı tablosunun",
+    "UnitTableRow": "harcama birimleri tablosu satırının",
+    "UnitTable": "harcama birimleri tablosunun",
+    "SiteConfig": "site.yml dosyasının",
+}
+
+
+def _model_in(annotation) -> type[BaseModel] | None:
+    """The model a field holds, through Optional, list and dict."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _model_in(argument)
+        if found:
+            return found
+    return None
+
+
+def _models_along(root: type[BaseModel], loc: tuple) -> list[tuple[type[BaseModel], int]]:
+    """Each model met on the way down a field path, with how much of the path leads to it."""
+    found, model = [(root, 0)], root
+    for depth, part in enumerate(loc, start=1):
+        if isinstance(part, str):
+            model = _model_in(_aliases(model).get(part)) if model else None
+            if model is None:
+                break
+            found.append((model, depth))
+    return found
+
+
+def _unknown_field(root: type[BaseModel], loc: tuple) -> str:
+    """A key that belongs elsewhere is named with where it belongs, not "did you mean" itself."""
+    key = str(loc[-1])
+    along = _models_along(root, loc[:-1])
+    here = along[-1][0]
+    for owner, depth in reversed(along[:-1]):
+        if key in _aliases(owner):
+            sibling = next(part for part in loc[depth:] if isinstance(part, str))
+            return (
+                f'"{key}" {_OWNERS.get(here.__name__, "bu bölümün")} alanı değil, {_OWNERS.get(owner.__name__, "üst bölümün")} alanıdır: '
+                f'girintisi fazla; "{sibling}" ile aynı hizaya getirin'
+            )
+    owners = sorted({_OWNERS.get(m.__name__, m.__name__) for m in _models() if key in _aliases(m)})
+    if owners:
+        return f'"{key}" burada kullanılamaz; {", ".join(owners)} alanıdır (girintiyi denetleyin)'
+    close = difflib.get_close_matches(key, [name for name in _FIELDS if name != key], n=1)
+    return f'bilinmeyen alan "{key}"' + (f' ("{close[0]}" mi demek istediniz?)' if close else "")
 
 
 def _pattern_message(pattern: str) -> str:
     if "0[1-9]" in pattern:
         return "ekonomik kod 01–09 arası iki haneli bir kod olmalı"
+    if "[0-9]{4}" in pattern:
+        return "<belediye>/<yıl> biçiminde olmalı, ör. ornekkoy/2026"
     return "yalnızca küçük harf (a-z), rakam ve tire içerebilir"
 
 
-def _schema_message(error: dict) -> str:
+def _shown(value) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        return ""
+    text = str(value)
+    return f'"{text if len(text) <= 40 else text[:39] + "…"}"'
+
+
+def _schema_message(error: dict, root: type[BaseModel] = Program) -> str:
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
-    shown = f'"{value}"' if isinstance(value, (str, int, float, Decimal)) and not isinstance(value, bool) else ""
+    shown = _shown(value)
     if kind == "missing":
         return "zorunlu alan eksik"
     if kind == "extra_forbidden":
-        key = str(error["loc"][-1])
-        close = difflib.get_close_matches(key, _FIELDS, n=1)
-        return f'bilinmeyen alan "{key}"' + (f' ("{close[0]}" mi demek istediniz?)' if close else "")
+        return _unknown_field(root, tuple(error["loc"]))
     if kind == "value_error":
-        return f"{shown} {ctx.get('error')}".strip()
+        text = str(ctx.get("error"))
+        return text if text.startswith('"') else f"{shown} {text}".strip()
     if kind in ("decimal_parsing", "decimal_type", "int_parsing", "int_type", "float_parsing", "int_from_float"):
         return f"{shown} bir tam sayı değil".strip() if kind.startswith("int") else f"{shown} bir sayı değil".strip()
-    if kind in ("string_type",):
+    if kind == "string_type":
+        if isinstance(value, bool):
+            return "metin olmalı: YAML bunu evet/hayır (true/false) sayar; tırnak içine alın"
+        if isinstance(value, (int, Decimal)):
+            return f"metin olmalı, sayı gibi yazılmış: tırnak içine alın ('{value}')"
         return "metin olmalı"
     if kind in ("list_type", "tuple_type"):
         return "liste olmalı (her öğe '- ' ile başlar)"
@@ -354,7 +584,7 @@ def _schema_message(error: dict) -> str:
         return "evet/hayır (true/false) olmalı"
     if kind == "finite_number":
         return f"{shown} geçerli bir sayı değil".strip()
-    return f"geçersiz değer ({error['msg']})"
+    return "geçersiz değer"
 
 
 def validate_as(document: Document, model: type[BaseModel]):
@@ -367,7 +597,7 @@ def validate_as(document: Document, model: type[BaseModel]):
         problems = []
         for item in error.errors():
             loc = tuple(part for part in item["loc"] if part != "[key]")
-            problems.append(document.problem(loc, _schema_message(item)))
+            problems.append(document.problem(loc, _schema_message(item, model)))
         raise ProgramError(problems) from None
 
 

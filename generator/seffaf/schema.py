@@ -10,19 +10,84 @@ the schema, decides whether they agree.
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Literal, Optional, Union
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationInfo, WithJsonSchema, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationInfo, WithJsonSchema
+
+from .turkish import NO_VALUE, NumberError, parse_number
+
+
+class YamlText(str):
+    """A plain YAML scalar kept exactly as typed, because YAML 1.1 would have read it as
+    something else: ``1:30`` as 90 (base 60), ``01`` as 1, ``on``/``yes`` as true, and
+    ``250.000`` (a Turkish thousand) as 250. A text field takes it as typed; a number
+    field refuses it, saying how to write the number (see ``_number``)."""
+
+
+MAX_WHOLE_DIGITS = 18
+"""A quintillion lira: beyond any budget, and far inside what Decimal and babel handle quickly."""
+MAX_DECIMALS = 8
+
+TURKISH_THOUSANDS = re.compile(r"^[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+$")
+
+
+def _bounded(value: Decimal) -> Decimal:
+    """Numbers a person can have meant: no 29-digit amount, no 1e+999000 (minutes of CPU)."""
+    if not value.is_finite():
+        raise ValueError("bir sayı değil")
+    sign, digits, exponent = value.as_tuple()
+    if value and value.adjusted() >= MAX_WHOLE_DIGITS:
+        raise ValueError(f"çok büyük: en fazla {MAX_WHOLE_DIGITS} basamaklı olabilir")
+    significant = len(digits) - (len(digits) - len("".join(map(str, digits)).rstrip("0") or "0"))
+    if value and exponent + (len(digits) - significant) < -MAX_DECIMALS:
+        raise ValueError(f"virgülden sonra en fazla {MAX_DECIMALS} basamak olabilir")
+    return value
+
+
+def _plain_number(text: YamlText) -> Decimal:
+    """A plain scalar YAML 1.1 reads one way and a Turkish reader another: say both, choose neither."""
+    if TURKISH_THOUSANDS.match(text):
+        thousands, point = text.replace(".", ""), Decimal(text)
+        return _fail(
+            f'"{text}" iki türlü okunabilir: Türkçe yazımla {thousands}, YAML\'ın okuyuşuyla {point.normalize():f}. '
+            f'{thousands} ise {thousands} ya da tırnak içinde "{text}" yazın; {point.normalize():f} ise {point.normalize():f} yazın'
+        )
+    if ":" in text:
+        sexagesimal = 0
+        for part in text.split(":"):
+            sexagesimal = sexagesimal * 60 + Decimal(part.replace("_", "") or 0)
+        return _fail(f'"{text}" bir sayı değil (YAML 1.1 bunu altmışlık sayı sayıp {sexagesimal:f} okurdu); süreyse tek birimle yazın, ör. dakika: {sexagesimal:f}')
+    if re.fullmatch(r"[-+]?[0-9_]+", text):
+        return _bounded(Decimal(text.replace("_", "")))
+    return _fail(f'"{text}" bir sayı değil')
+
+
+def _fail(message: str):
+    raise ValueError(message)
 
 
 def _number(value):
-    """Accept YAML numbers only: a string such as "yedi milyon" is an error, not a guess."""
-    if isinstance(value, bool) or isinstance(value, str):
-        raise ValueError("bir sayı değil")
+    """A YAML number, or a number written the Turkish way ("7.650.000,00 TL", "%12,5");
+    anything that could be read two ways is refused with the way to write it."""
+    if isinstance(value, bool):
+        raise ValueError("bir sayı değil (evet/hayır)")
+    if isinstance(value, YamlText):
+        value = _plain_number(value)
+    elif isinstance(value, str):
+        try:
+            value = parse_number(value)
+        except NumberError as error:
+            raise ValueError(str(error)) from None
     if isinstance(value, float):
-        return Decimal(repr(value))
+        value = Decimal(repr(value))
+    if isinstance(value, int):
+        value = Decimal(value)
+    if isinstance(value, Decimal):
+        return _bounded(value)
     return value
 
 
@@ -33,12 +98,15 @@ def _json_number(value: Decimal):
     return float(value)
 
 
+_NUMBER_TEXT = {"type": "string", "pattern": r"^\s*(%|₺)?\s*-?[0-9]{1,3}(\.[0-9]{3})*(,[0-9]+)?\s*(%|₺|TL)?\s*$"}
+"""What an editor accepts besides a JSON number: a number written the Turkish way."""
+
 Amount = Annotated[
     Decimal,
     BeforeValidator(_number),
     Field(ge=0),
     PlainSerializer(_json_number, when_used="json"),
-    WithJsonSchema({"type": "number", "minimum": 0}),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, _NUMBER_TEXT]}),
 ]
 """Money in Turkish lira; ``null`` in YAML is the source's "-" (no amount)."""
 
@@ -46,18 +114,79 @@ Share = Annotated[
     Decimal,
     BeforeValidator(_number),
     PlainSerializer(_json_number, when_used="json"),
-    WithJsonSchema({"type": "number"}),
+    WithJsonSchema({"anyOf": [{"type": "number"}, _NUMBER_TEXT]}),
 ]
 """A percentage as printed (``0.64%`` → ``0.64``)."""
 
-IndicatorValue = Union[
-    Annotated[Decimal, BeforeValidator(_number), PlainSerializer(_json_number, when_used="json"), WithJsonSchema({"type": "number"})],
-    str,
-    None,
+IndicatorNumber = Annotated[Decimal, BeforeValidator(_number), PlainSerializer(_json_number, when_used="json"), WithJsonSchema({"type": "number"})]
+
+
+def _indicator_value(value, info: ValidationInfo):
+    """A numeric indicator reads text as a Turkish number ("12,5"); a text indicator keeps it as typed."""
+    if info.data.get("deger_turu", "sayi") != "sayi" or value is None or (isinstance(value, str) and value.strip() in NO_VALUE and False):
+        return value
+    try:
+        return _number(value)
+    except ValueError as error:
+        hint = "" if re.search(r"[0-9]", str(value)) and ":" not in str(value) else ' (metin değerli bir göstergeyse "deger_turu: metin" yazın)'
+        raise ValueError(f"{error}{hint}") from None
+
+
+IndicatorValue = Annotated[
+    Union[IndicatorNumber, str, None],
+    BeforeValidator(_indicator_value),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}]}),
 ]
 
-Code = Annotated[str, Field(min_length=1, max_length=40)]
-Name = Annotated[str, Field(min_length=1, max_length=2000)]
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _no_control(value: str, allowed: str = "") -> str:
+    for found in _CONTROL.finditer(value):
+        char = found.group()
+        if char in allowed:
+            continue
+        if char == "\t":
+            raise ValueError("sekme (tab) karakteri var (Excel'den yapıştırılmış olabilir); bu tek satırlık alanda sekme olamaz: boşlukla değiştirin")
+        if char == "\n":
+            raise ValueError("satır sonu var; bu alan tek satırdır: değeri tek satırda yazın")
+        if char in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+            raise ValueError(f"görünmeyen bir yazı yönü işareti var (U+{ord(char):04X}); silin")
+        raise ValueError(f"yazdırılamayan bir denetim karakteri var (U+{ord(char):04X}); silin")
+    return value
+
+
+Line = Annotated[str, AfterValidator(_no_control)]
+"""Text on one line: a name, a code, a unit. No tab, line break or control character."""
+Text = Annotated[str, AfterValidator(lambda value: _no_control(value, "\n\t"))]
+"""Text of several lines (aciklama, metin, not): line breaks and tabs, no other control character."""
+
+
+def _web_address(value: str) -> str:
+    """An address a link may point to: http(s) only, never javascript: or data:."""
+    _no_control(value)
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or re.search(r"[\s\"'<>\\`]", value):
+        example = f"https://{value.split('://')[-1].lstrip('/')}" if re.fullmatch(r"[\w.-]+\.[a-z]{2,}(/\S*)?", value, re.IGNORECASE) else "https://kullanici.github.io/depo/"
+        raise ValueError(f'"{value}" bir web adresi değil: http:// ya da https:// ile başlamalı, ör. "{example}"')
+    return value
+
+
+def _printed_address(value: str) -> str:
+    """An address as the document prints it ("www.defne.bel.tr"), or a full http(s) address."""
+    if "://" in value or ":" in value.split("/")[0]:
+        return _web_address(value)
+    _no_control(value)
+    if not re.fullmatch(r"[\w.-]+\.[\w-]{2,}(/[^\s\"'<>\\`]*)?", value):
+        raise ValueError(f'"{value}" bir web adresi değil: belgede yazdığı gibi (ör. www.ornekkoy.bel.tr) ya da https:// ile yazın')
+    return value
+
+
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+PrintedAddress = Annotated[str, AfterValidator(_printed_address)]
+
+Code = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_no_control)]
+Name = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_no_control)]
 
 
 class Model(BaseModel):
@@ -81,7 +210,7 @@ class Municipality(Model):
     slug: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
     il: Name
     tur: MunicipalityKind
-    web: Optional[str] = None
+    web: Optional[PrintedAddress] = None
 
 
 class Status(str, Enum):
@@ -96,12 +225,12 @@ class Source(Model):
     baslik: Name
     durum: Optional[Status] = None
     """taslak, meclis onaylı or revize (ek bütçe, revize program); null where the document does not say."""
-    tarih: Optional[str] = None
+    tarih: Optional[Line] = None
     sayfa_sayisi: Optional[int] = None
-    meclis_karari: Optional[str] = None
-    hazirlayan: Optional[str] = None
-    url: Optional[str] = None
-    dosya: Optional[str] = None
+    meclis_karari: Optional[Line] = None
+    hazirlayan: Optional[Line] = None
+    url: Optional[PrintedAddress] = None
+    dosya: Optional[Line] = None
 
 
 class IndicatorColumn(Model):
@@ -114,54 +243,42 @@ class IndicatorColumn(Model):
 
 class Foreword(Model):
     baslik: Name
-    metin: str
-    imza: Optional[str] = None
+    metin: Text
+    imza: Optional[Text] = None
 
 
 class Table(Model):
     """A general-information table kept as printed: cells are text."""
 
-    no: Optional[str] = None
+    no: Optional[Line] = None
     baslik: Name
-    sutunlar: list[str]
-    satirlar: list[list[str]]
-    not_: Optional[str] = Field(default=None, alias="not")
+    sutunlar: list[Line]
+    satirlar: list[list[Text]]
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class InfoSection(Model):
     baslik: Name
-    metin: Optional[str] = None
+    metin: Optional[Text] = None
     tablolar: list[Table] = []
-    not_: Optional[str] = Field(default=None, alias="not")
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class Unit(Model):
     """A harcama birimi (müdürlük, daire başkanlığı)."""
 
     ad: Name
-    varyantlar: list[str] = []
+    varyantlar: list[Line] = []
 
 
 class Indicator(Model):
     kod: Optional[Code] = None
     ad: Name
-    birim: Optional[str] = None
+    birim: Optional[Line] = None
     deger_turu: Literal["sayi", "metin"] = "sayi"
     degerler: dict[int, IndicatorValue]
-    aciklama: Optional[str] = None
-    not_: Optional[str] = Field(default=None, alias="not")
-
-    @field_validator("degerler")
-    @classmethod
-    def _numbers_unless_text(cls, values, info: ValidationInfo):
-        """A numeric indicator holding words is a typo; a text indicator says so."""
-        if info.data.get("deger_turu") == "sayi":
-            for year, value in values.items():
-                if isinstance(value, str):
-                    raise ValueError(
-                        f'{year}: "{value}" bir sayı değil (metin değerli bir göstergeyse "deger_turu: metin" yazın)'
-                    )
-        return values
+    aciklama: Optional[Text] = None
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class Cost(Model):
@@ -198,50 +315,50 @@ class CostTable(Model):
     butce_disi: OffBudget = OffBudget()
     butce_disi_toplami: Optional[Amount] = None
     toplam: Optional[Amount] = None
-    aciklama: Optional[str] = None
-    not_: Optional[str] = Field(default=None, alias="not")
+    aciklama: Optional[Text] = None
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class Activity(Model):
     kod: Optional[Code] = None
     ad: Name
-    varyantlar: list[str] = []
-    sorumlu_birim: Optional[str] = None
+    varyantlar: list[Line] = []
+    sorumlu_birim: Optional[Line] = None
     maliyet: Optional[Cost] = None
     maliyet_tablosu: Optional[CostTable] = None
-    not_: Optional[str] = Field(default=None, alias="not")
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class PerformanceTarget(Model):
     kod: Code
     ad: Name
-    varyantlar: list[str] = []
+    varyantlar: list[Line] = []
     tablo_no: Optional[int] = None
-    aciklama: Optional[str] = None
-    sorumlu_birimler: list[str] = []
+    aciklama: Optional[Text] = None
+    sorumlu_birimler: list[Line] = []
     gostergeler: list[Indicator] = []
     faaliyetler: list[Activity] = []
     maliyet: Optional[Cost] = None
     maliyet_tablosu: Optional[CostTable] = None
-    not_: Optional[str] = Field(default=None, alias="not")
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class Goal(Model):
     kod: Code
     ad: Name
-    varyantlar: list[str] = []
+    varyantlar: list[Line] = []
     performans_hedefleri: list[PerformanceTarget] = []
-    not_: Optional[str] = Field(default=None, alias="not")
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class Aim(Model):
     kod: Code
     ad: Name
-    hizmet_alani: Optional[str] = None
+    hizmet_alani: Optional[Line] = None
     """The service area the document files this aim under (Kayseri: "İmar ve Şehircilik Hizmetleri Yönetimi")."""
-    varyantlar: list[str] = []
+    varyantlar: list[Line] = []
     hedefler: list[Goal]
-    not_: Optional[str] = Field(default=None, alias="not")
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class ShareRow(Model):
@@ -257,20 +374,20 @@ class ShareRow(Model):
 
 class TargetShareRow(ShareRow):
     performans_hedefi: Code
-    faaliyetler: list[str] = []
-    not_: Optional[str] = Field(default=None, alias="not")
+    faaliyetler: list[Line] = []
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class AdministrationTable(Model):
     """İdare Performans Tablosu (Rehber Tablo 3)."""
 
-    tablo_no: Optional[str] = None
+    tablo_no: Optional[Line] = None
     satirlar: list[TargetShareRow]
     performans_hedefleri_toplami: Optional[ShareRow] = None
     genel_yonetim_giderleri: Optional[ShareRow] = None
     diger_idarelere_transfer: Optional[ShareRow] = None
     genel_toplam: Optional[ShareRow] = None
-    not_: Optional[str] = Field(default=None, alias="not")
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class NeedRow(Model):
@@ -294,27 +411,27 @@ class NeedTotals(Model):
 class ResourceNeed(Model):
     """Toplam Kaynak İhtiyacı (Rehber Tablo 4)."""
 
-    tablo_no: Optional[str] = None
+    tablo_no: Optional[Line] = None
     butce: list[NeedRow]
     butce_toplami: NeedTotals
     butce_disi: list[NeedRow] = []
     butce_disi_toplami: Optional[NeedTotals] = None
     genel_toplam: NeedTotals
-    not_: Optional[str] = Field(default=None, alias="not")
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class UnitTableRow(Model):
     performans_hedefi: Code
-    faaliyetler: list[str]
-    birimler: list[str]
+    faaliyetler: list[Line]
+    birimler: list[Line]
 
 
 class UnitTable(Model):
     """The "faaliyetlerden sorumlu harcama birimleri" table, kept as printed."""
 
-    tablo_no: Optional[str] = None
+    tablo_no: Optional[Line] = None
     satirlar: list[UnitTableRow]
-    not_: Optional[str] = Field(default=None, alias="not")
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class Program(Model):
@@ -329,16 +446,16 @@ class Program(Model):
     idare_performans_tablosu: Optional[AdministrationTable] = None
     toplam_kaynak_ihtiyaci: Optional[ResourceNeed] = None
     harcama_birimleri_tablosu: Optional[UnitTable] = None
-    not_: Optional[str] = Field(default=None, alias="not")
+    not_: Optional[Text] = Field(default=None, alias="not")
 
 
 class SiteConfig(Model):
     """``site.yml``: what the whole site is called and which programs it publishes."""
 
     baslik: Name
-    aciklama: Optional[str] = None
-    adres: Optional[str] = None
-    kod_deposu: Optional[str] = None
+    aciklama: Optional[Text] = None
+    adres: Optional[WebAddress] = None
+    kod_deposu: Optional[WebAddress] = None
     """The repository on a code host (https://github.com/kullanici/depo): links each version of a program file."""
     programlar: Optional[list[Annotated[str, Field(pattern=r"^[a-z0-9-]+/[0-9]{4}$")]]] = None
 
