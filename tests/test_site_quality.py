@@ -110,3 +110,13 @@ def test_with_many_municipalities_a_page_lists_only_its_own(tmp_path, monkeypatc
     assert "Bütün belediyeler" in compact.text and "Defne Belediyesi" in compact.text
     listed = page(full_site, "defne/2025/performans-hedefleri/1-1-1/")
     assert "../../../../ilgin/" in listed.links and "Bütün belediyeler" not in listed.text
+
+
+def test_pages_carry_no_indentation_but_code_keeps_its_lines(defne_site):
+    """Material's indentation was a third of every page; whitespace inside <pre> is content."""
+    target = page(defne_site, "defne/2025/performans-hedefleri/8-2-1/").html
+    outside_code = re.sub(r"<(pre|script|style)\b.*?</\1>", "", target, flags=re.S)
+    assert re.findall(r"\n[ \t]+\S", outside_code) == []
+    assert len(target.encode()) < 40_000
+    guide = page(defne_site, "belediyeler-icin/").html
+    assert re.search(r"<pre[^>]*>.*python3 -m venv \.venv\n\.venv/bin/pip install -e \.", guide, re.S)
