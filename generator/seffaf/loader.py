@@ -19,7 +19,7 @@ from typing import Iterable
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import schema
+from . import schema, workbook
 from .schema import TURKISH_THOUSANDS, Program, YamlText
 from .turkish import NumberError, parse_number
 
@@ -395,16 +395,63 @@ class Document:
         return Problem(self.file, None if cell else place, describe(self.data, path), message, level, cell)
 
 
-def read_yaml(path: Path, display: str | None = None) -> Document:
-    display = display or str(path)
+def _read_bytes(path: Path, display: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ProgramError([Problem(display, None, "", f"dosya çok büyük ({size // 1024 // 1024} MB; en fazla {MAX_FILE_BYTES // 1024 // 1024} MB)")])
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise ProgramError([Problem(display, None, "", f"dosya okunamadı ({error.strerror})")]) from None
+
+
+def read_yaml(path: Path, display: str | None = None) -> Document:
+    display = display or str(path)
+    return parse_yaml(_read_bytes(path, display), display)
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """A program file of either format: YAML located by line, a workbook by sheet and cell."""
+    display = display or str(path)
+    return parse_document(_read_bytes(path, display), display)
+
+
+def parse_document(raw: bytes, display: str) -> Document:
+    """The bytes of a program file, from disk or from an earlier commit; its name says its format."""
+    if Path(display).suffix.lower() in workbook.SUFFIXES:
+        return parse_workbook(raw, display)
     return parse_yaml(raw, display)
+
+
+def parse_workbook(raw: bytes, display: str) -> Document:
+    try:
+        data, cells = workbook.read(raw)
+    except workbook.Unreadable as error:
+        raise ProgramError([Problem(display, None, "", message, cell=cell) for cell, message in error.problems]) from None
+    return Document(display, data, cells)
+
+
+PROGRAM_SUFFIXES = (".yml", *workbook.SUFFIXES)
+
+
+def find_program_files(folder: Path, pattern: str = "*/*") -> list[Path]:
+    """Every program file under ``folder`` (``pattern`` without its suffix), one per program:
+    a program kept both as YAML and as a workbook is an error, since either could be the one meant."""
+    found = sorted(p for suffix in PROGRAM_SUFFIXES for p in folder.glob(pattern + suffix) if not p.name.startswith("~$"))
+    return one_per_program(found)
+
+
+def one_per_program(paths: list[Path]) -> list[Path]:
+    seen: dict[Path, Path] = {}
+    problems = []
+    for path in paths:
+        key = path.with_suffix("")
+        if key in seen and seen[key] != path:
+            problems.append(Problem(str(path), None, "", f"aynı program iki dosyada: {seen[key].name} ve {path.name}; birini silin (çalışma kitabını YAML'a çevirmek için: seffaf ice-aktar)"))
+        seen.setdefault(key, path)
+    if problems:
+        raise ProgramError(problems)
+    return list(seen.values())
 
 
 def parse_yaml(raw: bytes, display: str) -> Document:
@@ -681,8 +728,8 @@ def value_warnings(program: Program, document: Document) -> list[Problem]:
 
 
 def load(path: Path, display: str | None = None) -> tuple[Program, Document]:
-    """The program and the document it came from, whose lines locate later findings."""
-    document = read_yaml(path, display)
+    """The program and the document it came from, whose lines (or cells) locate later findings."""
+    document = read_document(path, display)
     return validate(document), document
 
 
