@@ -737,18 +737,25 @@ def load_program(path: Path, display: str | None = None) -> Program:
     return load(path, display)[0]
 
 
-def new_program(programs_dir: Path, slug: str, year: int, name: str | None = None) -> Path:
-    """A skeleton that passes ``seffaf check``, with Turkish comments saying what goes where."""
+def new_program_path(programs_dir: Path, slug: str, year: int, suffix: str) -> Path:
+    """Where a new program file goes, refused where the program already has a file of either format."""
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
         raise ValueError(f'"{slug}" geçersiz: yalnızca küçük harf (a-z), rakam ve tire içerebilir')
     if not 2000 <= year <= 2100:
         raise ValueError(f"{year} geçerli bir program yılı değil")
-    path = programs_dir / slug / f"{year}.yml"
-    if path.exists():
-        raise ValueError(f"{path} zaten var; üzerine yazılmadı")
+    for existing in (programs_dir / slug / f"{year}{s}" for s in PROGRAM_SUFFIXES):
+        if existing.exists():
+            raise ValueError(f"{existing} zaten var; üzerine yazılmadı")
+    path = programs_dir / slug / f"{year}{suffix}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def new_program(programs_dir: Path, slug: str, year: int, name: str | None = None) -> Path:
+    """A skeleton that passes ``seffaf check``, with Turkish comments saying what goes where."""
+    path = new_program_path(programs_dir, slug, year, ".yml")
     skeleton = (resources.files(__package__) / "yeni-program.yml").read_text(encoding="utf-8")
     values = dict(slug=slug, yil=year, onceki=year - 1, ikionce=year - 2, ad=name or f"{slug.replace('-', ' ').title()} Belediyesi")
-    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(string.Template(skeleton).substitute(values), encoding="utf-8")
     schema_file = programs_dir / schema.SCHEMA_FILE
     if not schema_file.exists():

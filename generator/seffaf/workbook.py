@@ -1,8 +1,9 @@
 """The program workbook: a whole Performans Programı in the Rehber's tables, a sheet each.
 
-Municipal staff keep their program in Excel. This module writes a program, or an
-empty template to fill, as a workbook, and reads one (``.xlsx``, ``.ods`` or ``.xls``)
-back into the same plain data the YAML reader produces, with the sheet and cell of
+Municipal staff keep their program in Excel. This module holds the workbook's layout
+(sheets, columns, dropdown choices, what goes where: ``rows_of``), from which
+``exports`` writes a program or an empty template, and reads a workbook (``.xlsx``,
+``.ods`` or ``.xls``, with python-calamine) back into the same plain data the YAML reader produces, with the sheet and cell of
 every field: validation, the audit and their messages then work alike for both
 formats (``loader.validate``), and nothing after loading knows where a program came from.
 
@@ -13,26 +14,19 @@ there; "-" is the document's "-" (no value), which is not 0.
 from __future__ import annotations
 
 import io
-import os
 import re
-import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 
 import python_calamine
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.protection import SheetProtection
 
 from . import turkish
 from .schema import Program
 
 SUFFIXES = (".xlsx", ".ods", ".xls")
-"""Spreadsheets read as program files; openpyxl writes ``.xlsx``."""
+"""Spreadsheets read as program files; ``exports`` writes ``.xlsx`` with openpyxl."""
 
 DASH = "-"
 _DASHES = {"-", "–", "—"}
@@ -209,13 +203,6 @@ def _choice(column: Column, text: str) -> str | None:
     return None
 
 
-def _label(column: Column, value) -> str:
-    for label, known in column.choices.items():
-        if known == value:
-            return label
-    return value
-
-
 # --- writing ----------------------------------------------------------------
 
 
@@ -317,183 +304,34 @@ def _need(row) -> list:
     return [_cost(row.faaliyet), _cost(row.genel_yonetim), _cost(row.diger_idarelere_transfer), _cost(row.toplam)]
 
 
-def _indicator_columns(years: list[tuple[int, str]]) -> tuple[Column, ...]:
-    return tuple(Column(title, f"degerler.{year}", VALUE, width=13) for year, title in years)
-
-
-def _columns(sheet: Sheet, years: list[tuple[int, str]]) -> tuple[Column, ...]:
-    return sheet.columns + _indicator_columns(years) if sheet.name == "Göstergeler" else sheet.columns
-
-
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
-_HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-_MONEY = '#,##0.00 "₺"'
-_FORMATS = {AMOUNT: _MONEY, SHARE: "0.00##", CODE: "@", TEXT: "@", LIST: "@", INT: "0"}
-_OPEN = Protection(locked=False)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-
-
-def _put(sheet, row: int, column: int, value):
-    """A text cell is always text: "=1+1" stays what it says, never a formula (nor "-" a number)."""
-    cell = sheet.cell(row=row, column=column, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-    return cell
-
-
-def _protect(sheet) -> None:
-    """Headers cannot be changed by mistake; rows can be added, removed, sorted and filtered."""
-    sheet.protection = SheetProtection(
-        sheet=True, insertRows=False, deleteRows=False, formatCells=False, formatColumns=False, formatRows=False,
-        sort=False, autoFilter=False, selectLockedCells=False, selectUnlockedCells=False,
-    )
-
-
-def _dropdowns(sheet, columns: tuple[Column, ...], rows: int) -> None:
-    for index, column in enumerate(columns, 1):
-        if not (column.choices or column.source):
-            continue
-        formula = column.source.format(rows=rows) if column.source else '"' + ",".join(column.choices) + '"'
-        strict = column.kind != LIST and not (column.source and column.field in ("sorumlu_birim",))
-        validation = DataValidation(
-            type="list", formula1=formula, allow_blank=True, showErrorMessage=strict,
-            errorTitle="Listede yok", error="Açılır listeden bir değer seçin.",
-            promptTitle=column.header, prompt=(column.help or "Listeden seçin")[:255], showInputMessage=bool(column.help),
-        )
-        letter = get_column_letter(index)
-        validation.add(f"{letter}2:{letter}{rows}")
-        sheet.add_data_validation(validation)
-
-
-def _table_sheet(sheet, spec: Sheet, columns: tuple[Column, ...], rows: list[list]) -> None:
-    for index, column in enumerate(columns, 1):
-        header = _put(sheet, 1, index, column.header)
-        header.font, header.fill, header.alignment = _HEADER_FONT, _HEADER_FILL, _WRAP
-        letter = get_column_letter(index)
-        dimension = sheet.column_dimensions[letter]
-        dimension.width = column.width
-        dimension.number_format = _FORMATS.get(column.kind, "General")
-        dimension.protection = _OPEN
-    sheet.freeze_panes = "A2"
-    for r, row in enumerate(rows, 2):
-        for c, value in enumerate(row, 1):
-            if value is None or value == "":
-                continue
-            column = columns[c - 1] if c <= len(columns) else None
-            if column and column.choices and isinstance(value, str):
-                value = _label(column, value)
-            cell = _put(sheet, r, c, value)
-            cell.protection = _OPEN
-            if column is not None:
-                cell.number_format = _FORMATS.get(column.kind, "General")
-            if isinstance(value, str) and ("\n" in value or len(value) > 60):
-                cell.alignment = _WRAP
-    _dropdowns(sheet, columns, max(ROWS, len(rows) + 1))
-    _protect(sheet)
-
-
-def _program_sheet(sheet, values: list) -> None:
-    for c, (header, width) in enumerate([("Alan", 32), ("Değer", 50), ("Açıklama", 70)], 1):
-        cell = _put(sheet, 1, c, header)
-        cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
-        sheet.column_dimensions[get_column_letter(c)].width = width
-    sheet.column_dimensions["B"].protection = _OPEN
-    for r, (column, value) in enumerate(zip(PROGRAM.columns, values), 2):
-        _put(sheet, r, 1, column.header + (" *" if column.required else "")).font = Font(bold=column.required)
-        if column.choices and value is not None:
-            value = _label(column, value)
-        cell = _put(sheet, r, 2, value) if value is not None else sheet.cell(row=r, column=2)
-        cell.protection = _OPEN
-        cell.number_format = _FORMATS.get(column.kind, "General")
-        if column.choices:
-            validation = DataValidation(type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True, showErrorMessage=True,
-                                        errorTitle="Listede yok", error="Açılır listeden bir değer seçin.")
-            validation.add(f"B{r}")
-            sheet.add_data_validation(validation)
-        if column.help:
-            _put(sheet, r, 3, column.help).alignment = _WRAP
-    sheet.freeze_panes = "A2"
-    _protect(sheet)
-
-
-def _how_to_sheet(sheet, years: list[tuple[int, str]]) -> None:
-    sheet.column_dimensions["A"].width = 28
-    sheet.column_dimensions["B"].width = 110
-    lines = [
-        ("Performans programı çalışma kitabı", None),
-        ("Bu dosya", "Belediyenizin bir yıllık performans programının tamamıdır: Performans Programı Hazırlama Rehberi'ndeki tablolar, her biri ayrı bir sayfada. "
-                     "Doldurup programs/<adres adı>/<yıl>.xlsx olarak yükleyin; seffaf denetler ve sitede yayımlar."),
-        ("Kurallar", "Her satır bir kayıttır; satır ekleyip silebilirsiniz ama başlık satırını (1. satır) değiştirmeyin ve hücre birleştirmeyin. "
-                     "Tutarları sayı olarak yazın (7650000 ya da 7.650.000,00). Belgede \"-\" yazan yere \"-\" yazın: \"-\" değer yok demektir, 0 değildir. "
-                     "Boş hücre: belgede o bilgi yok. Birden çok değer alan hücrelerde (birimler, diğer yazılışları) her değeri ayrı satıra yazın (Alt+Enter). "
-                     "Kodlar (PH 1.1.1, F.8.3.1) sayfalar arasında bağlantıdır: bir göstergenin PH kodu, Performans Hedefleri sayfasındaki bir kod olmalı."),
-        ("Denetim", "seffaf check programs/<adres adı>/<yıl>.xlsx her sorunu sayfa ve hücresiyle söyler (ör. Faaliyetler!E14); "
-                    "GitHub'a yüklediğinizde aynı denetim çalışır ve sorunlar işin özet sayfasında listelenir."),
-    ]
-    for spec in (PROGRAM, *SHEETS):
-        lines.append((spec.name, spec.help))
-        for column in _columns(spec, years):
-            if column.help or column.required or column.choices:
-                what = column.help or ""
-                if column.choices and len(column.choices) <= 12:
-                    what = (what + "; " if what else "") + "seçenekler: " + ", ".join(column.choices)
-                lines.append((f"   {column.header}" + (" (zorunlu)" if column.required else ""), what))
-    for r, (title, text) in enumerate(lines, 1):
-        head = _put(sheet, r, 1, title)
-        if text is None or not title.startswith("   "):
-            head.font = Font(bold=True, size=14 if text is None else 11)
-        if text:
-            _put(sheet, r, 2, text).alignment = _WRAP
-
-
-def build_time() -> datetime:
-    """The workbooks' date: the build's reproducible time (SOURCE_DATE_EPOCH) where set, else a fixed date."""
-    return datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "946684800")), tz=timezone.utc).replace(tzinfo=None)
-
-
-def stable_zip(data: bytes) -> bytes:
-    """openpyxl stamps every zip entry with the current time; a public record must rebuild byte for byte."""
-    stable = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename == "docProps/core.xml":  # openpyxl sets "modified" to now when saving
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + build_time().strftime("%Y-%m-%dT%H:%M:%SZ").encode(), content)
-            target.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
-    return stable.getvalue()
-
-
-def _write(values: dict[str, list[list]], years: list[tuple[int, str]]) -> bytes:
-    book = Workbook()
-    _how_to_sheet(book.active, years)
-    book.active.title = HOW_TO
-    _program_sheet(book.create_sheet(PROGRAM.name), values[PROGRAM.name][0])
-    for spec in SHEETS:
-        _table_sheet(book.create_sheet(spec.name), spec, _columns(spec, years), values[spec.name])
-    book.properties.created = book.properties.modified = build_time()
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return stable_zip(buffer.getvalue())
-
-
-def _years(program: Program) -> list[tuple[int, str]]:
+def years_of(program: Program) -> list[tuple[int, str]]:
     return [(c.yil, c.baslik) for c in program.gosterge_sutunlari]
 
 
-def workbook_bytes(program: Program) -> bytes:
-    """The program as its workbook: what ``veri/program.xlsx`` publishes and what staff correct."""
-    return _write(rows_of(program), _years(program))
-
-
-def template_bytes(slug: str | None, year: int) -> bytes:
-    """An empty workbook to fill: only the address name, the year and the usual year columns."""
+def template_rows(slug: str | None, year: int) -> tuple[dict[str, list[list]], list[tuple[int, str]]]:
+    """An empty program to fill: only the address name, the year and the usual year columns."""
     program = [None] * len(PROGRAM.columns)
     program[1], program[5] = slug, year
     columns = [(year - 2, "gerceklesen", f"{year - 2} Gerçekleşen"), (year - 1, "tahmin", f"{year - 1} Tahmin"), (year, "hedef", f"{year} Hedef")]
-    values = {spec.name: [] for spec in SHEETS}
-    values[PROGRAM.name] = [program]
-    values["Gösterge Sütunları"] = [list(c) for c in columns]
-    return _write(values, [(y, title) for y, _, title in columns])
+    rows = {spec.name: [] for spec in SHEETS}
+    rows[PROGRAM.name] = [program]
+    rows["Gösterge Sütunları"] = [list(c) for c in columns]
+    return rows, [(y, title) for y, _, title in columns]
+
+
+def columns_of(sheet: Sheet, years: list[tuple[int, str]]) -> tuple[Column, ...]:
+    """A sheet's columns; Göstergeler has one more per year column."""
+    if sheet.name != "Göstergeler":
+        return sheet.columns
+    return sheet.columns + tuple(Column(title, f"degerler.{year}", VALUE, width=13) for year, title in years)
+
+
+def label(column: Column, value) -> str:
+    """The Turkish word a dropdown shows for a YAML value ("meclis_onayli" → "meclis onaylı")."""
+    for text, known in column.choices.items():
+        if known == value:
+            return text
+    return value
 
 
 # --- reading ----------------------------------------------------------------
