@@ -144,7 +144,7 @@ SHEETS = (
         Column("Hedef", "ad", required=True, width=60), _VARIANTS, _NOTE,
     )),
     Sheet("Performans Hedefleri", "Performans hedefleri; her biri bir hedefe bağlı. Bütçe, bütçe dışı ve toplam: Performans Hedefi Tablosundaki kaynak ihtiyacı.", (
-        Column("Hedef kodu", "hedef", CODE, True, 11, source="Hedefler!$B$2:$B${rows}"), Column("PH kodu", "kod", CODE, True, 12, help="ör. PH 1.1.1"),
+        Column("Hedef kodu", "hedef", CODE, True, 11, source="Hedefler!$B$2:$B${rows}"), Column("PH kodu", "kod", CODE, True, 12, help="belgedeki gibi, ör. 1.1.1 ya da PH.8.3"),
         Column("Performans hedefi", "ad", required=True, width=50), Column("Tablo no", "tablo_no", INT, width=9),
         Column("Açıklama", "aciklama", width=40), Column("Sorumlu birimler", "sorumlu_birimler", LIST, width=30, source=_UNITS, help="her birim ayrı satırda (Alt+Enter)"),
         *_cost_columns("hedefin"), _VARIANTS, _NOTE,
@@ -381,11 +381,11 @@ class _Reader:
             return turkish.date(value)
         return str(value)
 
-    def number(self, cell: Cell, what: str = "bir sayı") -> Decimal | None:
-        """A figure as typed: a number, "-" for none, or text in Turkish format."""
+    def number(self, cell: Cell, hint: str = "") -> Decimal | None:
+        """A figure as typed: a number, "-" for none, or text in Turkish format (``turkish.parse_number``)."""
         value = cell.value
         if isinstance(value, bool):
-            self.problem(cell.ref, f'"{self.text(cell)}" {what} değil')
+            self.problem(cell.ref, f'"{self.text(cell)}" bir sayı değil{hint}')
             return None
         if isinstance(value, int):
             return Decimal(value)
@@ -394,10 +394,11 @@ class _Reader:
         text = value.strip()
         if text in _DASHES:
             return None
-        parsed, hint = _turkish_number(text)
-        if parsed is None:
-            self.problem(cell.ref, f'"{text}" {what} değil; {hint}')
-        return parsed
+        try:
+            return turkish.parse_number(text)
+        except turkish.NumberError as error:
+            self.problem(cell.ref, f"{error}{hint}")
+            return None
 
     def integer(self, cell: Cell) -> int | None:
         if isinstance(cell.value, float) and cell.value.is_integer():
@@ -419,7 +420,7 @@ class _Reader:
                 return None
             if isinstance(cell.value, str) and not numeric:
                 return cell.value
-            return self.number(cell, 'bir sayı (metin değerli bir göstergeyse Değer türü sütununa "metin" yazın)')
+            return self.number(cell, '; metin değerli bir göstergeyse Değer türü sütununda "metin" seçin')
         if column.kind == INT:
             return self.integer(cell)
         text = self.text(cell)
@@ -434,20 +435,6 @@ class _Reader:
                 return Ellipsis
             return value
         return text
-
-
-_PLAIN = re.compile(r"\d+(,\d+)?")
-_GROUPED = re.compile(r"\d{1,3}(\.\d{3})+(,\d+)?")
-
-
-def _turkish_number(text: str) -> tuple[Decimal | None, str]:
-    """Text typed the Turkish way: "7.650.000", "7.650.000,00 TL", "₺7.650.000", "%12,5"."""
-    bare = re.sub(r"(?i)\s|\u00a0|₺|\btl\b|\btry\b|%", "", text)
-    if _PLAIN.fullmatch(bare) or (_GROUPED.fullmatch(bare) and (bare.count(".") > 1 or "," in bare)):
-        return Decimal(bare.replace(".", "").replace(",", ".")), ""
-    if re.fullmatch(r"\d{1,3}\.\d{3}", bare):
-        return None, f"{bare} bin mi ({bare.replace('.', '')}), yoksa küsuratlı bir sayı mı ({bare.replace('.', ',')})? Binler için noktasız ({bare.replace('.', '')}) ya da kuruşuyla ({bare},00) yazın"
-    return None, "sayıyı rakamla yazın: 7650000 ya da 7.650.000,00 (kuruş virgülden sonra)"
 
 
 def _empty(value) -> bool:
@@ -751,7 +738,10 @@ def _read_summaries(reader: _Reader, book, data: dict, targets: dict) -> None:
                 reader.problem(cells["bolum"].ref if "bolum" in cells else start, "Bölüm boş; " + ", ".join(columns[0].choices) + " seçeneklerinden birini seçin")
             elif part in NEED_PARTS:
                 key = NEED_PARTS[part]
-                table[key].append(need.object(("toplam_kaynak_ihtiyaci", key, len(table[key])), start, cells, skip=("bolum",)))
+                row = need.object(("toplam_kaynak_ihtiyaci", key, len(table[key])), start, cells, skip=("bolum",))
+                if "ad" not in row and row.get("kod") in ECONOMIC_CODES:
+                    row["ad"] = ECONOMIC_CODES[row["kod"]]
+                table[key].append(row)
             elif part in NEED_TOTALS:
                 table[NEED_TOTALS[part]] = need.object(("toplam_kaynak_ihtiyaci", NEED_TOTALS[part]), start, cells, skip=("bolum", "kod", "ad"))
     units = _sheet(reader, book, "Harcama Birimleri Tablosu")
