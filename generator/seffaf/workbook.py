@@ -722,6 +722,9 @@ def _read_summaries(reader: _Reader, book, data: dict, targets: dict) -> None:
             label = reader.text(cells["performans_hedefi"]) if "performans_hedefi" in cells else None
             summary = next((name for text, name in SHARE_SUMMARIES.items() if label and _key(text) == _key(label)), None)
             if summary:
+                for extra in ("faaliyetler", "not"):
+                    if extra in cells and not _empty(cells[extra].value):
+                        reader.problem(cells[extra].ref, f"{label} satırında faaliyet ya da not yazılmaz; bu hücreyi boşaltın (not için Program sayfasındaki İdare Performans Tablosu notu)")
                 table[summary] = ipt.object(("idare_performans_tablosu", summary), start, cells, skip=("performans_hedefi", "faaliyetler", "not"))
             else:
                 path = ("idare_performans_tablosu", "satirlar", len(table["satirlar"]))
