@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -116,8 +117,11 @@ def page(browser):
     context.route("http*://**", lambda route: guard(route) if not route.request.url.startswith("http://127.0.0.1") else route.continue_())
     tab = context.new_page()
     tab.outside_requests = outside
+    tab.policy_violations = []
+    tab.on("console", lambda message: tab.policy_violations.append(message.text) if "Content Security Policy" in message.text else None)
     yield tab
     context.close()
+    assert tab.policy_violations == [], "the page's Content-Security-Policy refused something it needs"
 
 
 def copy_programs(tmp: Path, *entries: str) -> Path:
@@ -128,3 +132,24 @@ def copy_programs(tmp: Path, *entries: str) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "programs" / f"{entry}.yml", target)
     return folder
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"})
+
+
+def project_with_history(folder: Path, programs: dict[str, str], site_yml: str) -> Project:
+    """A project folder of its own, committed to git so program pages list their versions:
+    theme and content from this repository, ``programs`` as {"slug/yıl": YAML text}."""
+    for name in ("theme", "content"):
+        shutil.copytree(ROOT / name, folder / name)
+    for entry, text in programs.items():
+        path = folder / "programs" / f"{entry}.yml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (folder / "site.yml").write_text(site_yml, encoding="utf-8")
+    git(folder, "init", "-q")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-qm", "Program yayımlandı")
+    return Project(root=folder, programs_dir=folder / "programs", config_file=folder / "site.yml")

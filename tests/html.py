@@ -76,3 +76,47 @@ class Page:
 
 def page(site: Path, address: str) -> Page:
     return Page(site / address / "index.html" if not address.endswith(".html") else site / address)
+
+
+MARK = "data-kotu"
+"""The attribute every hostile test value carries: an element that has it was made from author text."""
+
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
+
+
+class _Injections(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._script: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            url = "".join((value or "").split()).lower()
+            if name.startswith("on") or name == MARK or (name in _URL_ATTRIBUTES and url.startswith(("javascript:", "data:text"))):
+                self.found.append(f"<{tag} {name}={value!r}>")
+        if tag in ("kotu", "base") or (tag == "meta" and dict(attrs).get("http-equiv", "").lower() == "refresh"):
+            self.found.append(f"<{tag}>")
+        if tag == "script":
+            self._script = []
+
+    handle_startendtag = handle_starttag
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            if "alert(" in "".join(self._script):
+                self.found.append("<script>alert(…)</script>")
+            self._script = None
+
+
+def injected(markup: str) -> list[str]:
+    """Elements, attributes and scripts that author text made: event handlers, ``javascript:``
+    addresses, the hostile values' mark, a script calling alert. Empty on a safe page."""
+    parser = _Injections()
+    parser.feed(markup)
+    parser.close()
+    return parser.found

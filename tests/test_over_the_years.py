@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from seffaf.build import Project, build
 
-from .conftest import ROOT
+from .conftest import ROOT, git
 from .html import page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ornekkoy"
@@ -49,11 +48,6 @@ def test_the_municipality_page_links_the_years(years_site):
     html = page(years_site, "ornekkoy/")
     assert "2025 ve 2026 programlarının karşılaştırması" in html.text
     assert [r[0] for r in html.tables[0][1:]] == ["2026", "2025", "2024"]
-
-
-def git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"})
 
 
 def test_each_revision_is_listed_with_what_changed_in_figures(tmp_path):

@@ -3,10 +3,22 @@
 Kept in one module on purpose: Material 9.x reaches end of life in 2027 and
 its successor reads the same ``mkdocs.yml``, so moving the site is meant to be
 a change to this file alone.
+
+This module is also the boundary between text and markup for everything MkDocs
+and Material print from outside a page's body. Material prints navigation
+titles, ``page.meta`` and the site's name and description into HTML without
+escaping them; here they arrive as text (``write_config``'s arguments, the
+pages' front matter) and ``_Text`` escapes each of them once, as MkDocs reads
+them, so no theme template can print author text raw. The site's address is
+only ever an http(s) address with nothing in it that could end an attribute
+or a script. Every page carries a Content-Security-Policy (``_Policy``).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import logging
 import os
 import re
@@ -17,10 +29,13 @@ from pathlib import Path
 import yaml
 from mkdocs.plugins import BasePlugin
 
+from . import urls
+
 
 def _markdown_extensions(theme_dir: Path) -> list:
     return [
-        "tables",
+        # Alignment as an attribute, not a style attribute the Content-Security-Policy would refuse.
+        {"tables": {"use_align_attribute": True}},
         "attr_list",
         "md_in_html",
         "admonition",
@@ -41,12 +56,24 @@ def _municipality_count(nav: list) -> int:
     return sum(1 for item in nav if isinstance(item, dict) and isinstance(next(iter(item.values())), list))
 
 
+POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {scripts}; img-src 'self' data:; object-src 'none'; base-uri 'self'"
+"""Each page's Content-Security-Policy. ``{scripts}``: the hashes of the page's own inline scripts
+(Material's and the 404 page's), computed as the page is written. Pagefind compiles its
+WebAssembly in a worker, which a policy in a <meta> does not reach, but falls back to the
+page itself where a worker fails, and there a policy without 'wasm-unsafe-eval' forbids it
+(measured in Chromium with Pagefind 1.5.2); it allows compiling WebAssembly, not eval.
+Material's stylesheet draws its icons from ``data:`` images."""
+
+SCRIPTS = "'seffaf-satir-ici-betikler'"
+"""What the page template writes where the hashes go; ``_Policy`` replaces it."""
+
+
 def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_dir: Path, nav: list, all_municipalities: str) -> None:
-    """``all_municipalities``: the address of the page that lists them all."""
+    """``site`` and ``nav`` hold text, not HTML. ``all_municipalities``: the address of the page that lists them all."""
     config = {
         "site_name": site["title"],
         "site_description": site.get("description", ""),
-        "site_url": site.get("url", ""),
+        "site_url": urls.web_address(site.get("url")),
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "use_directory_urls": True,
@@ -70,6 +97,10 @@ def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_d
         },
         "extra": {
             "generator": False,
+            # Material's inline script keys its browser storage by this; a constant keeps
+            # the script the same on every page (one hash) and free of the site's address.
+            "scope": "/",
+            "policy": POLICY.format(scripts=SCRIPTS),
             "belediyeler": all_municipalities if _municipality_count(nav) > NAV_MUNICIPALITIES else None,
         },
     }
@@ -121,6 +152,8 @@ def _build_share(share: tuple[str, bool, int, int]) -> list[str]:
         config = load_config(config_file=config_file)
         config.plugins["seffaf-pay"] = _Share(index, count, dirty)
         config.plugins["seffaf-girinti"] = _Dedent()
+        config.plugins["seffaf-metin"] = _Text()
+        config.plugins["seffaf-guvenlik"] = _Policy()
         mkdocs_build(config, dirty=True)
     finally:
         logger.removeHandler(collector)
@@ -171,9 +204,66 @@ def dedent(html: str) -> str:
     return _INDENTED.sub(lambda match: match.group(1) or "\n", html)
 
 
-class _Dedent(BasePlugin):
+class _EveryPage(BasePlugin):
+    """A change made to the HTML of every page, 404.html included."""
+
+    def change(self, markup: str) -> str:
+        raise NotImplementedError
+
     def on_post_page(self, output, page, config):
-        return dedent(output)
+        return self.change(output)
 
     def on_post_template(self, output_content, template_name, config):
-        return dedent(output_content) if template_name.endswith(".html") else output_content
+        return self.change(output_content) if template_name.endswith(".html") else output_content
+
+
+class _Dedent(_EveryPage):
+    def change(self, markup: str) -> str:
+        return dedent(markup)
+
+
+def _html(value):
+    return html.escape(value) if isinstance(value, str) else value
+
+
+class _Text(BasePlugin):
+    """The text/markup boundary for what Material prints raw: the site's name and description,
+    every navigation title and every string of a page's front matter become HTML here, once."""
+
+    def on_config(self, config):
+        config.site_name = _html(config.site_name)
+        config.site_description = _html(config.site_description)
+        return config
+
+    def on_nav(self, nav, config, files):
+        items = list(nav.items)
+        while items:
+            item = items.pop()
+            if item.title is not None:
+                item.title = _html(item.title)
+            items.extend(item.children or [])
+        return nav
+
+    def on_page_markdown(self, markdown, page, config, files):
+        page.meta = {key: _html(value) for key, value in page.meta.items()}
+        return markdown
+
+    def on_template_context(self, context, template_name, config):
+        """404.html is served at any missing address, so its links cannot be relative to
+        where it lies nor built from ``site_url``: they are written relative to the site's
+        root, which the page finds for itself in the browser (theme/overrides/404.html)."""
+        if template_name == "404.html":
+            context["base_url"] = "."
+        return context
+
+
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
+
+
+class _Policy(_EveryPage):
+    """Fills each page's Content-Security-Policy with the hashes of the inline scripts it holds
+    (after every other change to the page)."""
+
+    def change(self, markup: str) -> str:
+        hashes = sorted({base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() for script in _INLINE_SCRIPT.findall(markup)})
+        return markup.replace(SCRIPTS, " ".join(f"'sha256-{digest}'" for digest in hashes), 1)

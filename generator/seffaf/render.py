@@ -2,15 +2,19 @@
 
 Each page is one template and one context. Text from a program file is
 escaped on the way out (HTML and Markdown alike), so nothing an author types
-can become markup, a link or a script; only templates write markup.
+can become markup, a link or a script; only templates write markup. Text in
+running Markdown goes through ``inline_text``/``block_text``; text inside raw
+HTML (an attribute, an SVG label, a raw HTML table) through ``attribute_text``.
+What MkDocs prints outside the body (titles, navigation, meta) is made HTML in
+``mkdocs_site.py``.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
+import string
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -59,6 +63,17 @@ def inline_text(value) -> Markup:
 def block_text(value) -> Markup:
     """Author text of several paragraphs: lists and emphasis kept; no HTML, links or attributes."""
     return Markup(_BLOCK_SPECIAL.sub(r"\\\1", _entities(str(value).strip())))
+
+
+_ATTRIBUTE_SPECIAL = re.compile("[" + re.escape("".join(sorted(set(string.punctuation) - set("-./,:%?_")))) + "]")
+
+
+def attribute_text(value) -> Markup:
+    """Author text inside raw HTML: every ASCII punctuation mark that means something to HTML
+    or to Markdown as a character reference (OWASP's rule for attributes), so that neither
+    ends the attribute, and no Markdown link, code span or table cell forms inside it (Markdown
+    reads the line before it sees the tag); one line."""
+    return Markup(_ATTRIBUTE_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", " ".join(str(value).split())))
 
 
 def _finalize(value):
@@ -113,7 +128,7 @@ def environment(theme_dir: Path) -> Environment:
         text=inline_text,
         block=block_text,
         quoted=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)),
-        attr=lambda v: Markup(html.escape(str(v), quote=True)),
+        attr=attribute_text,
         folded=lambda texts: " ".join(search.folded_words(" ".join(t for t in texts if t))),
     )
     env.globals.update(urls=urls, indicator_trend=charts.indicator_trend)
@@ -168,7 +183,6 @@ class Renderer:
         nav.append({"Arşiv": urls.archive()})
         self.page(urls.site_data(), "data.md.j2", "Veri", search.record(None, "page"), views=views, tables=exports.tables(programs[0]) if programs else [])
         self.site.files.update(exports.site_files(programs))
-        self.site.files[urls.template()] = exports.template_bytes(None, max((p.yil for p in programs), default=exports.build_time().year) + 1)
         nav.append({"Veri": urls.site_data()})
         for page in sorted(self.content_dir.glob("*.md")):
             if page.name != "index.md":

@@ -18,6 +18,14 @@ word but keeps in the page's text), so the search page leaves them out of
 every excerpt: a reader sees only words the page prints. (Records of their own would do it too, but every record
 adds to what a browser loads before its first search: about five times more
 at 100 programs.)
+
+Titles, filter values and metadata are stored as text, as the program writes
+them, and the search page (``theme/assets/seffaf.js``) shows every one of them
+with ``textContent``. Pagefind's own UI would insert filter values as HTML, and
+Pagefind decodes a filter attribute twice (1.5.2: ``&amp;lt;`` is indexed as
+``<``): escaping here would make that UI safe only by showing entities in this
+one. Any page that shows search data must treat it as text.
+``tests/test_every_field.py`` searches with hostile names in every filter.
 """
 
 from __future__ import annotations

@@ -10,9 +10,20 @@ address a reader sees (``defne/2025/``).
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from .schema import Program
 from .turkish import slugify
+
+
+def web_address(url: str | None) -> str:
+    """An address from a program file or site.yml as a link may carry it: http(s) only, with
+    every character that could end a Markdown link, an attribute or a script percent-encoded;
+    anything else (``javascript:``, no scheme) is no address (the schema says why)."""
+    parts = urlsplit((url or "").strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return ""
+    return urlunsplit((parts.scheme, quote(parts.netloc, safe=":@[]"), quote(parts.path, safe="/%~+,;=!$*"), quote(parts.query, safe="/%~+,;=!$&*?:@"), quote(parts.fragment, safe="/%~-?:@")))
 
 
 def _base(program: Program) -> str:
@@ -134,11 +145,6 @@ def manifest() -> str:
 
 def site_data() -> str:
     return "veri/index.md"
-
-
-def template() -> str:
-    """The empty program workbook the guide for municipalities links to."""
-    return "veri/sablon.xlsx"
 
 
 def relative(from_path: str, to_path: str) -> str:
