@@ -1,6 +1,6 @@
 # seffaf: two commands on a fresh machine.
 #   make site   sets everything up and builds the default site into site/
-#   make test   sets up what the tests need (Debian chromium included) and runs them all
+#   make test   sets up what the tests need (Debian chromium and LibreOffice Calc included) and runs them all
 #   make lock   regenerates the lock files after a dependency changed in pyproject.toml
 #
 # Both install exactly the versions and hashes in requirements.txt (the site) and
@@ -26,7 +26,7 @@ check: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/seffaf serve
 
-test: $(VENV)/.installed-test /usr/bin/chromium
+test: $(VENV)/.installed-test /usr/bin/chromium /usr/bin/soffice
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed-test /usr/bin/chromium
@@ -58,6 +58,11 @@ lock: $(VENV)/.installed
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+# LibreOffice Calc without a display: tests save program workbooks through it as .xlsx, .ods and .xls
+/usr/bin/soffice:
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui
 
 clean:
 	rm -rf $(VENV) site

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-RESULT = ".pagefind-ui__result-link"
+RESULT = ".sf-result__link"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -66,8 +66,9 @@ def serve(site_dir: Path, compress: bool = False):
         server.server_close()
 
 
-def _visit(browser, url: str, wait_for: str | None = None, timeout_ms: int = 120_000) -> tuple[list[tuple[str, int]], str | None]:
-    """Every finished request of one visit as (path, body bytes)."""
+def _visit(browser, url: str, wait_for: str | None = None, timeout_ms: int = 120_000) -> tuple[list[tuple[str, int]], str | None, int]:
+    """Every finished request of one visit as (path, body bytes), and how many of them had
+    finished when ``wait_for`` appeared (the first results, before what loads after them)."""
     context = browser.new_context(locale="tr-TR")
     page = context.new_page()
     finished = []
@@ -75,10 +76,11 @@ def _visit(browser, url: str, wait_for: str | None = None, timeout_ms: int = 120
     page.goto(url, wait_until="load", timeout=timeout_ms)
     if wait_for:
         page.wait_for_selector(wait_for, timeout=timeout_ms)
+    first = len(finished)
     page.wait_for_load_state("networkidle", timeout=timeout_ms)
     page.wait_for_timeout(500)
     page.wait_for_load_state("networkidle", timeout=timeout_ms)
-    message = page.locator(".pagefind-ui__message").first.text_content() if wait_for else None
+    message = page.locator(".sf-results__status").first.text_content() if wait_for else None
     fetched = []
     for request in finished:
         size = request.sizes()["responseBodySize"]
@@ -87,7 +89,7 @@ def _visit(browser, url: str, wait_for: str | None = None, timeout_ms: int = 120
             size = len(response.body()) if response and response.status == 200 else 0
         fetched.append((urlsplit(request.url).path, size))
     context.close()
-    return fetched, message
+    return fetched, message, first
 
 
 def measure(site_dir: Path, page_path: str | None, query: str = "temizlik", compress: bool = False) -> dict:
@@ -97,17 +99,19 @@ def measure(site_dir: Path, page_path: str | None, query: str = "temizlik", comp
     with serve(site_dir, compress) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            search, message = _visit(browser, f"{base}/ara/?q={query}", wait_for=RESULT)
+            search, message, first = _visit(browser, f"{base}/ara/?q={query}", wait_for=RESULT)
             result = {
                 "query": query,
                 "message": message,
+                "search_first_pagefind_bytes": sum(size for path, size in search[:first] if path.startswith("/pagefind/")),
+                "search_first_pagefind_requests": sum(1 for path, _ in search[:first] if path.startswith("/pagefind/")),
                 "search_pagefind_bytes": sum(size for path, size in search if path.startswith("/pagefind/")),
                 "search_pagefind_requests": sum(1 for path, _ in search if path.startswith("/pagefind/")),
                 "search_total_bytes": sum(size for _, size in search),
                 "search_requests": len(search),
             }
             if page_path:
-                visit, _ = _visit(browser, f"{base}/{page_path}")
+                visit, _, _ = _visit(browser, f"{base}/{page_path}")
                 result.update(page=page_path, page_total_bytes=sum(size for _, size in visit), page_requests=len(visit))
         finally:
             browser.close()

@@ -92,6 +92,22 @@ def test_choosing_a_filter_is_written_into_the_address(page, served):
     assert shown and all("Müdürlüğü" in t or t.startswith("Harcama birimleri") for t in shown), shown
 
 
+def test_on_a_phone_the_filter_index_loads_only_when_the_panel_opens(browser, served):
+    """The filter index is the largest part of a first search at 100 programs (bench/README.md)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale="tr-TR")
+    phone = context.new_page()
+    fetched: list[str] = []
+    phone.on("request", lambda request: fetched.append(request.url))
+    phone.goto(f"{served}ara/?q=temizlik")
+    phone.wait_for_selector(".sf-result__link", timeout=15000)
+    phone.wait_for_timeout(500)
+    assert not [url for url in fetched if "/pagefind/filter/" in url]
+    phone.locator(".sf-filters__summary").click()
+    phone.wait_for_selector(".sf-filters input[value='Performans hedefi']", timeout=15000)
+    assert [url for url in fetched if "/pagefind/filter/" in url]
+    context.close()
+
+
 def test_the_budget_explorer_sorts_filters_and_totals(page, served):
     page.goto(f"{served}defne/2025/butce/")
     total = page.locator(".sf-explorer__total")

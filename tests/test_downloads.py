@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from frictionless import validate
 from openpyxl import load_workbook
+from seffaf.loader import load_program
 from seffaf.views import target_cost
 
 from .html import page
@@ -48,15 +49,17 @@ def test_both_csv_variants_hold_the_same_figures(defne_site, defne_program):
     ).items()
 
 
-def test_the_workbook_has_numbers_as_numbers_and_a_source_sheet(defne_site):
-    book = load_workbook(defne_site / "defne/2025/veri/program.xlsx")
-    assert book.sheetnames == ["Kaynak", "Faaliyetler", "Göstergeler", "Ekonomik kodlar"]
-    codes = book["Ekonomik kodlar"]
+def test_the_published_workbook_is_the_program_workbook(defne_site, defne_program):
+    """veri/program.xlsx is what staff fill: downloaded, corrected and sent back, it is the same program."""
+    path = defne_site / "defne/2025/veri/program.xlsx"
+    book = load_workbook(path)
+    assert book.sheetnames[:2] == ["Nasıl doldurulur", "Program"]
+    codes = book["Maliyetler"]
     header = [c.value for c in codes[1]]
-    amounts = [row[header.index("Tutar (TL)")] for row in codes.iter_rows(min_row=2, values_only=True)]
-    assert all(isinstance(a, (int, float)) or a is None for a in amounts)
-    assert sum(a for a in amounts if a) == 1203495000
-    assert book["Kaynak"]["B1"].value == "Defne Belediyesi"
+    amounts = [row[header.index("Tutar")] for row in codes.iter_rows(min_row=2, values_only=True)]
+    assert all(isinstance(a, (int, float)) or a in (None, "-") for a in amounts)
+    assert book["Program"]["B2"].value == "Defne Belediyesi"
+    assert load_program(path) == defne_program
 
 
 def test_data_packages_validate(defne_site):

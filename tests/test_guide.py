@@ -86,7 +86,7 @@ def test_every_command_in_the_guide_exists():
     assert ".venv/bin/pip install --require-hashes -r requirements.txt" in commands
     assert ".venv/bin/pip install --no-deps --no-build-isolation -e ." in commands
     named = [shlex.split(line) for line in commands if line.startswith("seffaf ")]
-    assert {args[1] for args in named} >= {"new", "check", "build", "serve"}
+    assert {args[1] for args in named} >= {"new", "sablon", "ice-aktar", "check", "build", "serve"}
     for args in named:
         assert parses(args), f"rehberdeki komut seffaf'ta yok ya da argümanları yanlış: {shlex.join(args)}"
 
@@ -206,7 +206,7 @@ def test_workflow_publishes_with_the_guides_commands():
     assert deploy["environment"]["name"] == "github-pages"
 
     runs = [line for step in steps if "run" in step for line in step["run"].strip().splitlines()]
-    assert runs == ["python -m pip install --require-hashes -r requirements.txt", "python -m pip install --no-deps --no-build-isolation -e .", "seffaf check", "seffaf build"]
+    assert runs == ["python -m pip install --require-hashes -r requirements.txt", "python -m pip install --no-deps --no-build-isolation -e .", 'seffaf check --ozet "$GITHUB_STEP_SUMMARY"', "seffaf build"]
     guide = GUIDE.read_text(encoding="utf-8")
     for command in runs:
         assert f"`{command}`" in guide, f"rehber iş akışının komutunu anmıyor: {command}"

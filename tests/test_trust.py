@@ -23,7 +23,8 @@ import yaml
 from openpyxl import load_workbook
 from seffaf import exports, urls
 from seffaf.build import build, load_site_config
-from seffaf.loader import ProgramError
+from seffaf.loader import ProgramError, parse_workbook, validate
+from seffaf.schema import Program
 
 from .conftest import project_with_history, serving
 from .html import MARK, injected, page
@@ -45,14 +46,23 @@ def test_finding_6_csv_text_cells_cannot_start_a_formula_and_numbers_stay_number
 
 
 def test_finding_6_workbook_strings_are_strings_never_formulas(defne_program):
-    table = _table(FORMULAS + ["#N/A", "düz"])
-    book = load_workbook(io.BytesIO(exports.xlsx_bytes(defne_program, [table])))
-    cells = list(book["T"].iter_rows(min_row=2))
-    # XML reads a carriage return back as a line feed
-    assert [row[0].value for row in cells] == [f.replace("\r", "\n") for f in FORMULAS] + ["#N/A", "düz"]
-    assert {row[0].data_type for row in cells} == {"s"}
-    assert all(row[0].quotePrefix for row in cells[: len(FORMULAS)])
-    assert {(row[1].data_type, row[1].value) for row in cells} == {("n", -1500.5)}
+    """The published program.xlsx is the program workbook: a note typed as a formula stays
+    that text, a string cell (quote-prefixed), and reads back as the same program."""
+    data = defne_program.model_dump(by_alias=True)
+    texts = FORMULAS[:4] + ["#N/A", "düz"]
+    for aim, text in zip(data["amaclar"], texts):
+        aim["not"] = text
+    program = Program.model_validate(data)
+    raw = exports.workbook_bytes(program)
+    sheet = load_workbook(io.BytesIO(raw))["Amaçlar"]
+    header = [c.value for c in sheet[1]]
+    notes = [row[header.index("Not")] for row in sheet.iter_rows(min_row=2, max_row=len(texts) + 1)]
+    assert [c.value for c in notes] == texts
+    assert {c.data_type for c in notes} == {"s"}
+    assert all(c.quotePrefix for c in notes[:4])
+    assert validate(parse_workbook(raw, "program.xlsx")) == program
+    costs = load_workbook(io.BytesIO(raw))["Maliyetler"]
+    assert {c.data_type for c in costs["F"][1:] if c.value not in (None, "-")} == {"n"}
 
 
 # --- Findings 1–5: one small program and site.yml with hostile text on each road, built once ---

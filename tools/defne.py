@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO / "generator"))
 sys.path.insert(0, str(REPO / "tools"))
 
 from seffaf.schema import Program  # noqa: E402
-from yamlout import dump  # noqa: E402
+from seffaf.yamlout import dump  # noqa: E402
 
 SEED_NAME = "000_8dc14520a4400630.txt"
 DEFAULT_SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / SEED_NAME

@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO / "generator"))
 sys.path.insert(0, str(REPO / "tools"))
 
 from seffaf.schema import Program  # noqa: E402
-from yamlout import dump  # noqa: E402
+from seffaf.yamlout import dump  # noqa: E402
 
 SEED_NAME = "002_63d8b152ad89639f.txt"
 DEFAULT_SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / SEED_NAME

@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO / "tools"))
 
 from seffaf import turkish  # noqa: E402
 from seffaf.schema import Program  # noqa: E402
-from yamlout import dump  # noqa: E402
+from seffaf.yamlout import dump  # noqa: E402
 
 SEED_NAME = "004_c543939527adc2fe.txt"
 DEFAULT_SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / SEED_NAME

@@ -19,7 +19,9 @@ from typing import Callable
 from . import history, mkdocs_site, record, search, urls
 from .audit import audit, warnings
 from .incremental import Cache, copy_previous, sync
-from .loader import Document, Problem, ProgramError, load, read_yaml, validate_as, value_warnings
+from .loader import (
+    PROGRAM_SUFFIXES, Document, Problem, ProgramError, find_program_files, load, one_per_program, read_yaml, validate_as, value_warnings,
+)
 from .render import Renderer
 from .schema import Program, SiteConfig
 
@@ -58,9 +60,14 @@ def load_site_config(path: Path) -> SiteConfig:
 
 
 def program_files(programs_dir: Path, selection: list[str] | None) -> list[Path]:
+    """The file of each program, YAML or workbook; a missing one as ``.yml``, which loading reports."""
     if selection is None:
-        return sorted(programs_dir.glob("*/*.yml"))
-    return [programs_dir / f"{entry}.yml" for entry in selection]
+        return find_program_files(programs_dir)
+    found = []
+    for entry in selection:
+        candidates = [programs_dir / f"{entry}{suffix}" for suffix in PROGRAM_SUFFIXES]
+        found.extend(one_per_program([p for p in candidates if p.exists()]) or candidates[:1])
+    return found
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -123,7 +130,7 @@ def _load_one(job) -> tuple[tuple[Program, Document | None] | None, list[Problem
     expected = (path.parent.name, path.stem)
     if path.stem.isdigit() and (program.belediye.slug, str(program.yil)) != expected:
         return None, [
-            Problem(shown, None, "belediye.slug / yil", f"dosya yolu {expected[0]}/{expected[1]}.yml, içeriği {program.belediye.slug}/{program.yil}: ikisi aynı olmalı")
+            Problem(shown, None, "belediye.slug / yil", f"dosya yolu {expected[0]}/{expected[1]}{path.suffix}, içeriği {program.belediye.slug}/{program.yil}: ikisi aynı olmalı")
         ]
     return (program, document if with_document else None), []
 

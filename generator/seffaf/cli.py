@@ -10,8 +10,9 @@ import re
 import sys
 from pathlib import Path
 
+from . import exports, yamlout
 from .build import Project, build, check, display_path
-from .loader import ProgramError, new_program
+from .loader import Problem, ProgramError, find_program_files, load_program, new_program, new_program_path
 from .schema import json_schema_text
 from .search import SearchIndexError
 
@@ -61,12 +62,22 @@ def cmd_build(args) -> int:
 def cmd_check(args) -> int:
     paths = [Path(p) for p in args.paths] or [Path(args.programs)]
     files: list[Path] = []
-    for path in paths:
-        files.extend(sorted(path.rglob("*.yml")) if path.is_dir() else [path])
+    try:
+        for path in paths:
+            files.extend(find_program_files(path, "**/*") if path.is_dir() else [path])
+    except ProgramError as error:
+        return _checked(args, files, error.problems, [])
     if not files:
         _echo("Denetlenecek program dosyası bulunamadı.", err=True)
         return 1
     errors, warnings = check(files, Path.cwd())
+    return _checked(args, files, errors, warnings)
+
+
+def _checked(args, files: list[Path], errors: list[Problem], warnings: list[Problem]) -> int:
+    if args.ozet:
+        with open(args.ozet, "a", encoding="utf-8") as summary:
+            summary.write(_summary(files, errors, warnings))
     if args.json:
         found = {"dosyalar": [display_path(f, Path.cwd()) for f in files], "hatalar": [p.as_dict() for p in errors], "uyarilar": [p.as_dict() for p in warnings]}
         _echo(*json.dumps(found, ensure_ascii=False, indent=1).splitlines())
@@ -77,6 +88,70 @@ def cmd_check(args) -> int:
         _echo(*(f"  uyarı: {problem}" for problem in warnings))
     _echo("", f"{len(files)} dosya: {len(errors)} hata, {len(warnings)} uyarı.")
     return 1 if errors else 0
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
+
+
+def _cell(text: object) -> str:
+    """Text from a program file in a Markdown table: every markup character escaped, on one line."""
+    return _MARKDOWN.sub(r"\\\1", _CONTROL.sub(" ", str(text or "")))
+
+
+def _summary(files: list[Path], errors: list[Problem], warnings: list[Problem]) -> str:
+    """The check as the Markdown of a GitHub Actions job summary (``$GITHUB_STEP_SUMMARY``), for staff who only have a browser."""
+    lines = []
+    if errors:
+        lines += [f"## Program dosyalarında {len(errors)} sorun var: site yayımlanmadı", "",
+                  "Her satır bir sorunu, yerini (çalışma kitabında sayfa!hücre, YAML'da satır) ve nasıl düzeltileceğini söylüyor. "
+                  "Dosyayı düzeltip GitHub'a yeniden yükleyin; denetim yeniden çalışır.", ""]
+        rows = errors
+    else:
+        lines += [f"## {len(files)} program dosyası denetlendi: hata yok", ""]
+        rows = warnings
+        if warnings:
+            lines += [f"{len(warnings)} uyarı: hata değil; belgenin kendi içinde tutmayan rakamları. Site bunları Tutarlılık denetimi sayfasında gösterir.", ""]
+    if rows:
+        lines += ["| Dosya | Yer | Nerede | Sorun |", "|---|---|---|---|"]
+        lines += [f"| {_cell(p.file)} | {_cell(p.cell or p.line or '')} | {_cell(p.path)} | {_cell(p.message)} |" for p in rows]
+    return "\n".join(lines) + "\n"
+
+
+def cmd_sablon(args) -> int:
+    try:
+        path = new_program_path(Path(args.programs), args.slug, args.year, ".xlsx")
+    except ValueError as error:
+        _echo(f"hata: {error}", err=True)
+        return 1
+    path.write_bytes(exports.template_bytes(args.slug, args.year))
+    _echo(f"{path} yazıldı: Excel ya da LibreOffice ile doldurun (ilk sayfa nasıl doldurulacağını anlatıyor). Sonra: seffaf check {path}")
+    return 0
+
+
+def _convert(args, suffix: str, write) -> int:
+    source = Path(args.file)
+    target = Path(args.out) if args.out else source.with_suffix(suffix)
+    if target.exists() and not args.out:
+        _echo(f"hata: {target} zaten var; üzerine yazılmadı (başka bir ad için: --out)", err=True)
+        return 1
+    try:
+        program = load_program(source, display_path(source, Path.cwd()))
+    except ProgramError as error:
+        _echo(*error.problems, "", f"{len(error.problems)} sorun bulundu; dönüştürülmedi.", err=True)
+        return 1
+    write(program, target)
+    _echo(f"{target} yazıldı.")
+    if target.parent == source.parent and target.stem == source.stem:
+        _echo(f"Aynı program iki dosyada olamaz: yayımlanacak olanı tutun, {source.name} ya da {target.name} dosyasını silin.")
+    return 0
+
+
+def cmd_ice_aktar(args) -> int:
+    return _convert(args, ".yml", lambda program, target: target.write_text(yamlout.program_text(program), encoding="utf-8"))
+
+
+def cmd_disa_aktar(args) -> int:
+    return _convert(args, ".xlsx", lambda program, target: target.write_bytes(exports.workbook_bytes(program)))
 
 
 def cmd_serve(args) -> int:
@@ -133,7 +208,24 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="*", help="dosya ya da klasör (varsayılan: programs)")
     c.add_argument("--programs", default="programs", help=argparse.SUPPRESS)
     c.add_argument("--json", action="store_true", help="sonuçları makinece okunur JSON olarak yazar")
+    c.add_argument("--ozet", metavar="DOSYA", help='sonuçları Markdown tablo olarak bu dosyaya da ekler (GitHub Actions: --ozet "$GITHUB_STEP_SUMMARY")')
     c.set_defaults(run=cmd_check)
+
+    t = commands.add_parser("sablon", help="doldurulacak boş bir çalışma kitabı (Excel) yazar: programs/<slug>/<yıl>.xlsx")
+    t.add_argument("slug", help="belediyenin adres adı, ör. yesilova")
+    t.add_argument("year", type=int, help="programın yılı, ör. 2026")
+    t.add_argument("--programs", default="programs")
+    t.set_defaults(run=cmd_sablon)
+
+    i = commands.add_parser("ice-aktar", help="bir çalışma kitabını (.xlsx, .ods, .xls) YAML program dosyasına çevirir")
+    i.add_argument("file", metavar="DOSYA")
+    i.add_argument("--out", help="yazılacak YAML dosyası (varsayılan: aynı ad, .yml)")
+    i.set_defaults(run=cmd_ice_aktar)
+
+    e = commands.add_parser("disa-aktar", help="bir programı (YAML ya da çalışma kitabı) çalışma kitabı (.xlsx) olarak yazar")
+    e.add_argument("file", metavar="DOSYA")
+    e.add_argument("--out", help="yazılacak .xlsx dosyası (varsayılan: aynı ad, .xlsx)")
+    e.set_defaults(run=cmd_disa_aktar)
 
     sc = commands.add_parser("schema", help="program dosyalarının JSON Schema'sını yazar (editörler için)")
     sc.add_argument("--out", help="dosyaya yaz (varsayılan: ekrana)")

@@ -26,9 +26,12 @@ from typing import Iterable
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.protection import SheetProtection
 
-from . import urls
+from . import urls, workbook
 from .schema import Program
 from .views import target_cost
 
@@ -177,35 +180,156 @@ def csv_bytes(table: Table, excel: bool) -> bytes:
     return ("\ufeff" if excel else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
 
 
-def xlsx_bytes(program: Program, parts: list[Table]) -> bytes:
-    """Write-only mode: a workbook of İzmir's 2,000 rows is written several times faster."""
-    workbook = Workbook(write_only=True)
-    source = workbook.create_sheet("Kaynak")
-    source.column_dimensions["A"].width = 16
-    source.column_dimensions["B"].width = 90
-    for label, value in [
-        ("Belediye", program.belediye.ad), ("Yıl", program.yil), ("Belge", program.kaynak.baslik),
-        ("Tarih", program.kaynak.tarih), ("Meclis kararı", program.kaynak.meclis_karari or "Belgede belirtilmemiş"),
-        ("Adres", program.kaynak.url or program.belediye.web), ("Lisans", LICENSE["title"]),
-        ("Not", "Rakamlar belgede yazdığı gibidir; boş hücre belgede değer yazılmadığını gösterir."),
-    ]:
-        source.append([xlsx_cell(source, label), xlsx_cell(source, value)])
-    for table in parts:
-        sheet = workbook.create_sheet(table.title)
-        sheet.freeze_panes = "A2"
-        header = []
-        for column in table.columns:
-            cell = xlsx_cell(sheet, column.title)
-            cell.font = Font(bold=True)
-            header.append(cell)
-        sheet.append(header)
-        numeric = [column.kind == "number" for column in table.columns]
-        for row in table.rows:
-            sheet.append([xlsx_cell(sheet, value, number) for value, number in zip(row, numeric)])
-    workbook.properties.created = workbook.properties.modified = build_time()
+# --- the program workbook ----------------------------------------------------
+
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+_FORMATS = {workbook.AMOUNT: '#,##0.00 "₺"', workbook.SHARE: "0.00##", workbook.CODE: "@", workbook.TEXT: "@", workbook.LIST: "@", workbook.INT: "0"}
+_OPEN = Protection(locked=False)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def _filled(sheet, value, column: workbook.Column | None = None) -> WriteOnlyCell:
+    """A cell staff may change: numbers as numbers in Turkish money format, text through ``xlsx_cell``."""
+    if isinstance(value, str):
+        if column is not None and column.choices:
+            value = workbook.label(column, value)
+        cell = xlsx_cell(sheet, value)
+        if "\n" in value or len(value) > 60:
+            cell.alignment = _WRAP
+    else:
+        cell = WriteOnlyCell(sheet, value)
+    cell.protection = _OPEN
+    if column is not None:
+        cell.number_format = _FORMATS.get(column.kind, "General")
+    return cell
+
+
+def _header(sheet, text: str) -> WriteOnlyCell:
+    cell = xlsx_cell(sheet, text)
+    cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _WRAP
+    return cell
+
+
+def _protect(sheet) -> None:
+    """Headers cannot be changed by mistake; rows can still be added, removed, sorted and filtered."""
+    sheet.protection = SheetProtection(
+        sheet=True, insertRows=False, deleteRows=False, formatCells=False, formatColumns=False, formatRows=False,
+        sort=False, autoFilter=False, selectLockedCells=False, selectUnlockedCells=False,
+    )
+
+
+def _dropdown(sheet, column: workbook.Column, where: str, rows: int) -> None:
+    formula = column.source.format(rows=rows) if column.source else '"' + ",".join(column.choices) + '"'
+    choose = column.kind != workbook.LIST and column.field != "sorumlu_birim"  # several units, or one not listed yet, may be typed
+    validation = DataValidation(
+        type="list", formula1=formula, allow_blank=True, showErrorMessage=choose, errorTitle="Listede yok", error="Açılır listeden bir değer seçin.",
+        promptTitle=column.header[:32], prompt=column.help[:255] or None, showInputMessage=bool(column.help),
+    )
+    validation.add(where)
+    sheet.data_validations.append(validation)
+
+
+def _table_sheet(book, spec: workbook.Sheet, columns: tuple, rows: list[list]) -> None:
+    sheet = book.create_sheet(spec.name)
+    for index, column in enumerate(columns, 1):
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        dimension.number_format = _FORMATS.get(column.kind, "General")
+        dimension.protection = _OPEN
+    sheet.freeze_panes = "A2"
+    last = max(workbook.ROWS, len(rows) + 1)
+    for index, column in enumerate(columns, 1):
+        if column.choices or column.source:
+            letter = get_column_letter(index)
+            _dropdown(sheet, column, f"{letter}2:{letter}{last}", last)
+    _protect(sheet)
+    sheet.append([_header(sheet, column.header) for column in columns])
+    for row in rows:
+        sheet.append([None if value is None else _filled(sheet, value, column) for value, column in zip(row, columns)]
+                     + [None if value is None else _filled(sheet, value) for value in row[len(columns):]])
+
+
+def _program_sheet(book, values: list) -> None:
+    sheet = book.create_sheet(workbook.PROGRAM.name)
+    for letter, width in zip("ABC", (32, 50, 70)):
+        sheet.column_dimensions[letter].width = width
+    sheet.column_dimensions["B"].protection = _OPEN
+    sheet.freeze_panes = "A2"
+    for r, column in enumerate(workbook.PROGRAM.columns, 2):
+        if column.choices:
+            _dropdown(sheet, column, f"B{r}", 0)
+    _protect(sheet)
+    sheet.append([_header(sheet, "Alan"), _header(sheet, "Değer"), _header(sheet, "Açıklama")])
+    for column, value in zip(workbook.PROGRAM.columns, values):
+        name = xlsx_cell(sheet, column.header + (" *" if column.required else ""))
+        name.font = Font(bold=column.required)
+        empty = WriteOnlyCell(sheet, None)
+        empty.protection, empty.number_format = _OPEN, _FORMATS.get(column.kind, "General")
+        sheet.append([name, empty if value is None else _filled(sheet, value, column), xlsx_cell(sheet, column.help) if column.help else None])
+
+
+_HOW_TO = [
+    ("Bu dosya", "Belediyenizin bir yıllık performans programının tamamıdır: Performans Programı Hazırlama Rehberi'ndeki tablolar, her biri ayrı bir sayfada. "
+                 "Doldurup programs/<adres adı>/<yıl>.xlsx olarak yükleyin (ör. programs/yesilova/2026.xlsx); seffaf denetler ve sitede yayımlar."),
+    ("Kurallar", "Her satır bir kayıttır; satır ekleyip silebilirsiniz ama başlık satırını (1. satır) değiştirmeyin ve hücre birleştirmeyin. "
+                 "Tutarları sayı olarak yazın (7650000; Türkçe biçimde metin olarak da olur: 7.650.000,00). "
+                 "Belgede \"-\" yazan yere \"-\" yazın: \"-\" değer yok demektir, 0 değildir; boş hücre o bilginin belgede olmadığını söyler. "
+                 "Birden çok değer alan hücrelerde (birimler, diğer yazılışları) her değeri ayrı satıra yazın (Alt+Enter)."),
+    ("Kodlar", "Kodlar sayfaları birbirine bağlar: bir göstergenin, faaliyetin ya da maliyet satırının PH kodu Performans Hedefleri sayfasındaki bir kod, "
+               "bir performans hedefinin hedef kodu Hedefler sayfasındaki bir kod, bir hedefin amaç kodu Amaçlar sayfasındaki bir kod olmalı."),
+    ("Denetim", "seffaf check programs/<adres adı>/<yıl>.xlsx her sorunu sayfası ve hücresiyle söyler (ör. Faaliyetler!E14). "
+                "Dosyayı GitHub'a yüklediğinizde aynı denetim çalışır; sorun varsa site yayımlanmaz ve sorunlar Actions sekmesindeki çalışmanın özet sayfasında listelenir."),
+]
+
+
+def _how_to_sheet(book, years: list, source: str | None) -> None:
+    sheet = book.create_sheet(workbook.HOW_TO)
+    sheet.column_dimensions["A"].width = 30
+    sheet.column_dimensions["B"].width = 110
+    title = xlsx_cell(sheet, "Performans programı çalışma kitabı: nasıl doldurulur")
+    title.font = Font(bold=True, size=14)
+    sheet.append([title])
+    lines = list(_HOW_TO) + ([("Kaynak ve lisans", source)] if source else [])
+    for spec in (workbook.PROGRAM, *workbook.SHEETS):
+        lines.append((spec.name, spec.help))
+        for column in workbook.columns_of(spec, years):
+            what = column.help
+            if column.choices and len(column.choices) <= 12:
+                what = (what + "; " if what else "") + "seçenekler: " + ", ".join(column.choices)
+            if what or column.required:
+                lines.append(("    " + column.header + (" (zorunlu)" if column.required else ""), what))
+    for name, text in lines:
+        head = xlsx_cell(sheet, name)
+        if not name.startswith(" "):
+            head.font = Font(bold=True)
+        body = xlsx_cell(sheet, text) if text else None
+        if body is not None:
+            body.alignment = _WRAP
+        sheet.append([head, body])
+
+
+def _workbook_bytes(rows: dict[str, list[list]], years: list, source: str | None = None) -> bytes:
+    book = Workbook(write_only=True)
+    _how_to_sheet(book, years, source)
+    _program_sheet(book, rows[workbook.PROGRAM.name][0])
+    for spec in workbook.SHEETS:
+        _table_sheet(book, spec, workbook.columns_of(spec, years), rows[spec.name])
+    book.properties.created = book.properties.modified = build_time()
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    book.save(buffer)
     return _stable_zip(buffer.getvalue())
+
+
+def workbook_bytes(program: Program) -> bytes:
+    """The program as its workbook (``veri/program.xlsx``): what anyone downloads, corrects and sends back, and ``seffaf check`` reads."""
+    source = f"{program.kaynak.baslik}" + (f" ({program.kaynak.url})" if program.kaynak.url else "") + f". Lisans: {LICENSE['title']}."
+    return _workbook_bytes(workbook.rows_of(program), workbook.years_of(program), source)
+
+
+def template_bytes(slug: str | None, year: int) -> bytes:
+    """An empty program workbook to fill (``seffaf sablon``, and the guide's download)."""
+    return _workbook_bytes(*workbook.template_rows(slug, year))
 
 
 def _stable_zip(data: bytes) -> bytes:
@@ -300,7 +424,7 @@ def program_files(program: Program) -> dict[str, bytes]:
         files[urls.data(program, plain_name(table))] = csv_bytes(table, excel=False)
         for _, target in _targets(program):
             files[urls.target_data(program, target.kod, table.name)] = csv_bytes(table.only("performans_hedefi_kodu", target.kod), excel=True)
-    files[urls.data(program, "program.xlsx")] = xlsx_bytes(program, parts)
+    files[urls.data(program, "program.xlsx")] = workbook_bytes(program)
     files[urls.data(program, "datapackage.json")] = datapackage(
         f"{program.belediye.slug}-{program.yil}", f"{program.belediye.ad} {program.yil} Performans Programı",
         [(t, "") for t in parts], [source_of(program)],

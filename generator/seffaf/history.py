@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from .loader import ProgramError, parse_yaml, validate
+from .loader import ProgramError, parse_document, validate
 from .schema import Program, json_schema_text
 
 SCHEMA_VERSION = hashlib.sha256(json_schema_text().encode()).hexdigest()[:12]
@@ -97,7 +97,7 @@ def _read(task: tuple[str, str, str, str]) -> Program | None:
         return Program.model_validate_json(cached.read_bytes())
     shown = _git(Path(root), "show", f"{commit}:{relative}")
     try:
-        program = validate(parse_yaml(shown.stdout, relative))
+        program = validate(parse_document(shown.stdout, relative))
     except ProgramError:
         return None
     if cached:

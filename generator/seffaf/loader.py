@@ -19,7 +19,7 @@ from typing import Iterable
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import schema
+from . import schema, workbook
 from .schema import TURKISH_THOUSANDS, Program, YamlText
 from .turkish import NumberError, parse_number
 
@@ -395,16 +395,63 @@ class Document:
         return Problem(self.file, None if cell else place, describe(self.data, path), message, level, cell)
 
 
-def read_yaml(path: Path, display: str | None = None) -> Document:
-    display = display or str(path)
+def _read_bytes(path: Path, display: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ProgramError([Problem(display, None, "", f"dosya çok büyük ({size // 1024 // 1024} MB; en fazla {MAX_FILE_BYTES // 1024 // 1024} MB)")])
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise ProgramError([Problem(display, None, "", f"dosya okunamadı ({error.strerror})")]) from None
+
+
+def read_yaml(path: Path, display: str | None = None) -> Document:
+    display = display or str(path)
+    return parse_yaml(_read_bytes(path, display), display)
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """A program file of either format: YAML located by line, a workbook by sheet and cell."""
+    display = display or str(path)
+    return parse_document(_read_bytes(path, display), display)
+
+
+def parse_document(raw: bytes, display: str) -> Document:
+    """The bytes of a program file, from disk or from an earlier commit; its name says its format."""
+    if Path(display).suffix.lower() in workbook.SUFFIXES:
+        return parse_workbook(raw, display)
     return parse_yaml(raw, display)
+
+
+def parse_workbook(raw: bytes, display: str) -> Document:
+    try:
+        data, cells = workbook.read(raw)
+    except workbook.Unreadable as error:
+        raise ProgramError([Problem(display, None, "", message, cell=cell) for cell, message in error.problems]) from None
+    return Document(display, data, cells)
+
+
+PROGRAM_SUFFIXES = (".yml", *workbook.SUFFIXES)
+
+
+def find_program_files(folder: Path, pattern: str = "*/*") -> list[Path]:
+    """Every program file under ``folder`` (``pattern`` without its suffix), one per program:
+    a program kept both as YAML and as a workbook is an error, since either could be the one meant."""
+    found = sorted(p for suffix in PROGRAM_SUFFIXES for p in folder.glob(pattern + suffix) if not p.name.startswith("~$"))
+    return one_per_program(found)
+
+
+def one_per_program(paths: list[Path]) -> list[Path]:
+    seen: dict[Path, Path] = {}
+    problems = []
+    for path in paths:
+        key = path.with_suffix("")
+        if key in seen and seen[key] != path:
+            problems.append(Problem(str(path), None, "", f"aynı program iki dosyada: {seen[key].name} ve {path.name}; birini silin (çalışma kitabını YAML'a çevirmek için: seffaf ice-aktar)"))
+        seen.setdefault(key, path)
+    if problems:
+        raise ProgramError(problems)
+    return list(seen.values())
 
 
 def parse_yaml(raw: bytes, display: str) -> Document:
@@ -681,8 +728,8 @@ def value_warnings(program: Program, document: Document) -> list[Problem]:
 
 
 def load(path: Path, display: str | None = None) -> tuple[Program, Document]:
-    """The program and the document it came from, whose lines locate later findings."""
-    document = read_yaml(path, display)
+    """The program and the document it came from, whose lines (or cells) locate later findings."""
+    document = read_document(path, display)
     return validate(document), document
 
 
@@ -690,18 +737,25 @@ def load_program(path: Path, display: str | None = None) -> Program:
     return load(path, display)[0]
 
 
-def new_program(programs_dir: Path, slug: str, year: int, name: str | None = None) -> Path:
-    """A skeleton that passes ``seffaf check``, with Turkish comments saying what goes where."""
+def new_program_path(programs_dir: Path, slug: str, year: int, suffix: str) -> Path:
+    """Where a new program file goes, refused where the program already has a file of either format."""
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
         raise ValueError(f'"{slug}" geçersiz: yalnızca küçük harf (a-z), rakam ve tire içerebilir')
     if not 2000 <= year <= 2100:
         raise ValueError(f"{year} geçerli bir program yılı değil")
-    path = programs_dir / slug / f"{year}.yml"
-    if path.exists():
-        raise ValueError(f"{path} zaten var; üzerine yazılmadı")
+    for existing in (programs_dir / slug / f"{year}{s}" for s in PROGRAM_SUFFIXES):
+        if existing.exists():
+            raise ValueError(f"{existing} zaten var; üzerine yazılmadı")
+    path = programs_dir / slug / f"{year}{suffix}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def new_program(programs_dir: Path, slug: str, year: int, name: str | None = None) -> Path:
+    """A skeleton that passes ``seffaf check``, with Turkish comments saying what goes where."""
+    path = new_program_path(programs_dir, slug, year, ".yml")
     skeleton = (resources.files(__package__) / "yeni-program.yml").read_text(encoding="utf-8")
     values = dict(slug=slug, yil=year, onceki=year - 1, ikionce=year - 2, ad=name or f"{slug.replace('-', ' ').title()} Belediyesi")
-    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(string.Template(skeleton).substitute(values), encoding="utf-8")
     schema_file = programs_dir / schema.SCHEMA_FILE
     if not schema_file.exists():

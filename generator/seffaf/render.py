@@ -183,6 +183,7 @@ class Renderer:
         nav.append({"Arşiv": urls.archive()})
         self.page(urls.site_data(), "data.md.j2", "Veri", search.record(None, "page"), views=views, tables=exports.tables(programs[0]) if programs else [])
         self.site.files.update(exports.site_files(programs))
+        self.site.files[urls.template()] = exports.template_bytes(None, max((p.yil for p in programs), default=exports.build_time().year) + 1)
         nav.append({"Veri": urls.site_data()})
         for page in sorted(self.content_dir.glob("*.md")):
             if page.name != "index.md":

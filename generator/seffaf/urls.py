@@ -147,6 +147,11 @@ def site_data() -> str:
     return "veri/index.md"
 
 
+def template() -> str:
+    """The empty program workbook the guide for municipalities links to."""
+    return "veri/sablon.xlsx"
+
+
 def relative(from_path: str, to_path: str) -> str:
     """A link written as raw HTML (MkDocs only rewrites Markdown links), relative so sub-paths work."""
     target = public(to_path)

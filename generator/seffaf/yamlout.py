@@ -1,16 +1,20 @@
-"""Write a transcribed program as YAML that municipal staff can read and edit.
+"""Write a program as YAML that municipal staff can read and edit.
 
-Shared by the extraction scripts so that every program file has the same look:
-keys in the schema's order, Turkish text unescaped, amounts as plain numbers.
+Shared by the extraction scripts in ``tools/`` and ``seffaf ice-aktar`` (a workbook
+turned into YAML) so that every program file has the same look: keys in the
+schema's order, Turkish text unescaped, amounts as plain numbers.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 
 import yaml
+
+from .schema import Program
 
 
 class _Dumper(yaml.SafeDumper):
@@ -34,13 +38,22 @@ def _str(dumper, value: str):
 
 _Dumper.add_representer(Decimal, _decimal)
 _Dumper.add_representer(str, _str)
+_Dumper.add_multi_representer(Enum, lambda dumper, value: _str(dumper, value.value))
 
 
 MODELINE = "# yaml-language-server: $schema=../program.schema.json\n"
 """Lets editors (VS Code's YAML extension and others) check the file against the schema as it is typed."""
 
 
+def text(data: dict, header: str = "") -> str:
+    return MODELINE + header + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+
+
 def dump(data: dict, path: Path, header: str = "") -> None:
-    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(MODELINE + header + text, encoding="utf-8")
+    path.write_text(text(data, header), encoding="utf-8")
+
+
+def program_text(program: Program, header: str = "") -> str:
+    """A program as YAML: only what its source said, "-" (null) included, defaults left out."""
+    return text(program.model_dump(by_alias=True, exclude_unset=True), header)

@@ -1,0 +1,812 @@
+"""The program workbook: a whole Performans Programı in the Rehber's tables, a sheet each.
+
+Municipal staff keep their program in Excel. This module holds the workbook's layout
+(sheets, columns, dropdown choices, what goes where: ``rows_of``), from which
+``exports`` writes a program or an empty template, and reads a workbook (``.xlsx``,
+``.ods`` or ``.xls``, with python-calamine) back into the same plain data the YAML reader produces, with the sheet and cell of
+every field: validation, the audit and their messages then work alike for both
+formats (``loader.validate``), and nothing after loading knows where a program came from.
+
+One rule for every amount and indicator cell: an empty cell means the field is not
+there; "-" is the document's "-" (no value), which is not 0.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+import python_calamine
+from openpyxl.utils import get_column_letter
+
+from . import turkish
+from .schema import Program
+
+SUFFIXES = (".xlsx", ".ods", ".xls")
+"""Spreadsheets read as program files; ``exports`` writes ``.xlsx`` with openpyxl."""
+
+DASH = "-"
+_DASHES = {"-", "–", "—"}
+ROWS = 1000
+"""Rows of a sheet that carry dropdowns and formats in an empty template."""
+
+# --- the layout -------------------------------------------------------------
+
+TEXT, CODE, INT, AMOUNT, SHARE, LIST, VALUE = "text", "code", "int", "amount", "share", "list", "value"
+
+MUNICIPALITY_KINDS = {"ilçe": "ilce", "il": "il", "büyükşehir": "buyuksehir"}
+STATUSES = {"taslak": "taslak", "meclis onaylı": "meclis_onayli", "revize": "revize"}
+COLUMN_KINDS = {"gerçekleşen": "gerceklesen", "tahmin": "tahmin", "hedef": "hedef"}
+VALUE_KINDS = {"sayı": "sayi", "metin": "metin"}
+ECONOMIC_CODES = {
+    "01": "Personel Giderleri", "02": "Sosyal Güvenlik Kurumlarına Devlet Primi Giderleri", "03": "Mal ve Hizmet Alım Giderleri",
+    "04": "Faiz Giderleri", "05": "Cari Transferler", "06": "Sermaye Giderleri", "07": "Sermaye Transferleri",
+    "08": "Borç Verme", "09": "Yedek Ödenekler",
+}
+COST_ROWS = {
+    "Bütçe toplamı": "butce_toplami", "Döner sermaye": "butce_disi.doner_sermaye", "Diğer yurt içi": "butce_disi.diger_yurt_ici",
+    "Yurt dışı": "butce_disi.yurt_disi", "Bütçe dışı toplamı": "butce_disi_toplami", "Toplam": "toplam",
+}
+COST_TEXT_ROWS = {"Açıklama": "aciklama", "Not": "not"}
+SHARE_SUMMARIES = {
+    "Performans hedefleri toplamı": "performans_hedefleri_toplami", "Genel yönetim giderleri": "genel_yonetim_giderleri",
+    "Diğer idarelere transfer": "diger_idarelere_transfer", "Genel toplam": "genel_toplam",
+}
+NEED_PARTS = {"Bütçe": "butce", "Bütçe dışı": "butce_disi"}
+NEED_TOTALS = {"Bütçe toplamı": "butce_toplami", "Bütçe dışı toplamı": "butce_disi_toplami", "Genel toplam": "genel_toplam"}
+INFO_KINDS = ("Bölüm", "Tablo", "Sütunlar", "Satır")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    field: str
+    """Where the value goes in the row's object, dotted for nested objects (``maliyet.butce``)."""
+    kind: str = TEXT
+    required: bool = False
+    width: float = 18
+    choices: dict | None = None
+    """Turkish label → the YAML value, offered as a dropdown."""
+    source: str | None = None
+    """A range on another sheet whose values the dropdown offers (the units, the target codes)."""
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    help: str
+    columns: tuple[Column, ...]
+
+
+def _cost_columns(what: str) -> tuple[Column, ...]:
+    return (
+        Column("Bütçe", "maliyet.butce", AMOUNT, width=17, help=f"{what} bütçeden karşılanan maliyeti (TL)"),
+        Column("Bütçe dışı", "maliyet.butce_disi", AMOUNT, width=17, help="bütçe dışı kaynaklardan karşılanan maliyeti (TL)"),
+        Column("Toplam", "maliyet.toplam", AMOUNT, width=17, help="belgede yazan toplam (TL); üçü de boşsa belgede maliyet yazmıyor demektir"),
+    )
+
+
+_VARIANTS = Column("Diğer yazılışları", "varyantlar", LIST, width=24, help="belgenin başka tablolarında farklı yazılmışsa o yazılışlar, her biri ayrı satırda (Alt+Enter)")
+_NOTE = Column("Not", "not", TEXT, width=30, help="belgede belirsiz olan bir yer için seçtiğiniz okuma")
+_TARGET_CODE = Column("PH kodu", "performans_hedefi", CODE, True, 12, source="'Performans Hedefleri'!$B$2:$B${rows}", help="satırın ait olduğu performans hedefinin kodu (Performans Hedefleri sayfasındaki gibi)")
+_SHARES = (
+    Column("Bütçe", "butce", AMOUNT, width=17), Column("Bütçe payı (%)", "butce_payi", SHARE, width=11),
+    Column("Bütçe dışı", "butce_disi", AMOUNT, width=17), Column("Bütçe dışı payı (%)", "butce_disi_payi", SHARE, width=11),
+    Column("Toplam", "toplam", AMOUNT, width=17), Column("Toplam payı (%)", "toplam_payi", SHARE, width=11),
+)
+_UNITS = "'Harcama Birimleri'!$A$2:$A${rows}"
+
+PROGRAM = Sheet("Program", "Belediye, programın yılı ve kaynak belge. Her satırın B sütununu doldurun.", (
+    Column("Belediyenin adı", "belediye.ad", required=True, help="ör. Yeşilova Belediyesi"),
+    Column("Adres adı", "belediye.slug", CODE, True, help="sitedeki adresi: küçük harf, rakam ve tire (ör. yesilova); dosyanın klasörüyle aynı"),
+    Column("İl", "belediye.il", required=True),
+    Column("Belediye türü", "belediye.tur", required=True, choices=MUNICIPALITY_KINDS),
+    Column("İnternet sitesi", "belediye.web"),
+    Column("Program yılı", "yil", INT, True, help="programın uygulanacağı yıl; dosyanın adıyla aynı"),
+    Column("Belgenin başlığı", "kaynak.baslik", required=True, help="ör. 2026 Yılı Performans Programı"),
+    Column("Belgenin durumu", "kaynak.durum", choices=STATUSES),
+    Column("Belgenin tarihi", "kaynak.tarih"),
+    Column("Sayfa sayısı", "kaynak.sayfa_sayisi", INT),
+    Column("Meclis kararı", "kaynak.meclis_karari", help="tarih ve sayı"),
+    Column("Hazırlayan", "kaynak.hazirlayan"),
+    Column("Belgenin adresi", "kaynak.url", help="belgenin yayımlandığı internet adresi"),
+    Column("Belge dosyası", "kaynak.dosya"),
+    Column("İdare Performans Tablosu no", "idare_performans_tablosu.tablo_no"),
+    Column("İdare Performans Tablosu notu", "idare_performans_tablosu.not"),
+    Column("Toplam Kaynak İhtiyacı tablo no", "toplam_kaynak_ihtiyaci.tablo_no"),
+    Column("Toplam Kaynak İhtiyacı notu", "toplam_kaynak_ihtiyaci.not"),
+    Column("Harcama birimleri tablosu no", "harcama_birimleri_tablosu.tablo_no"),
+    Column("Harcama birimleri tablosu notu", "harcama_birimleri_tablosu.not"),
+    Column("Program notu", "not"),
+))
+
+SHEETS = (
+    Sheet("Gösterge Sütunları", "Gösterge tablolarındaki yıl sütunları, soldan sağa. Göstergeler sayfasının yıl sütunlarının başlıkları bunlardır.", (
+        Column("Yıl", "yil", INT, True, 8), Column("Tür", "tur", required=True, width=14, choices=COLUMN_KINDS),
+        Column("Başlık", "baslik", required=True, width=24, help='belgedeki sütun başlığı, ör. "2025 Tahmini"'),
+    )),
+    Sheet("Sunuş", "Başkanın (ve varsa strateji müdürünün) sunuş yazısı.", (
+        Column("Başlık", "baslik", required=True, width=24), Column("Metin", "metin", required=True, width=90), Column("İmza", "imza", width=30),
+    )),
+    Sheet("Harcama Birimleri", "Müdürlükler ve daire başkanlıkları. Diğer sayfalardaki birim açılır listeleri bu sayfadan gelir.", (
+        Column("Birim", "ad", required=True, width=44), _VARIANTS,
+    )),
+    Sheet("Amaçlar", "Stratejik planın amaçları.", (
+        Column("Amaç kodu", "kod", CODE, True, 11), Column("Amaç", "ad", required=True, width=60),
+        Column("Hizmet alanı", "hizmet_alani", width=24, help="belge amaçları hizmet alanlarına göre gruplıyorsa"), _VARIANTS, _NOTE,
+    )),
+    Sheet("Hedefler", "Stratejik planın hedefleri; her biri bir amaca bağlı.", (
+        Column("Amaç kodu", "amac", CODE, True, 11, source="Amaçlar!$A$2:$A${rows}"), Column("Hedef kodu", "kod", CODE, True, 11),
+        Column("Hedef", "ad", required=True, width=60), _VARIANTS, _NOTE,
+    )),
+    Sheet("Performans Hedefleri", "Performans hedefleri; her biri bir hedefe bağlı. Bütçe, bütçe dışı ve toplam: Performans Hedefi Tablosundaki kaynak ihtiyacı.", (
+        Column("Hedef kodu", "hedef", CODE, True, 11, source="Hedefler!$B$2:$B${rows}"), Column("PH kodu", "kod", CODE, True, 12, help="belgedeki gibi, ör. 1.1.1 ya da PH.8.3"),
+        Column("Performans hedefi", "ad", required=True, width=50), Column("Tablo no", "tablo_no", INT, width=9),
+        Column("Açıklama", "aciklama", width=40), Column("Sorumlu birimler", "sorumlu_birimler", LIST, width=30, source=_UNITS, help="her birim ayrı satırda (Alt+Enter)"),
+        *_cost_columns("hedefin"), _VARIANTS, _NOTE,
+    )),
+    Sheet("Göstergeler", "Performans göstergeleri; her yıl sütunu için bir sütun (başlıkları Gösterge Sütunları sayfasından).", (
+        _TARGET_CODE, Column("Gösterge kodu", "kod", CODE, width=11), Column("Gösterge", "ad", required=True, width=50),
+        Column("Ölçü birimi", "birim", width=12, help="ör. adet, %, km"),
+        Column("Değer türü", "deger_turu", width=11, choices=VALUE_KINDS, help='"metin": değerler yazıyla (ör. "AA+"); boşsa sayı'),
+        Column("Açıklama", "aciklama", width=30), _NOTE,
+    )),
+    Sheet("Faaliyetler", "Faaliyet ve projeler; her biri bir performans hedefine bağlı.", (
+        _TARGET_CODE, Column("Faaliyet kodu", "kod", CODE, width=12), Column("Faaliyet", "ad", required=True, width=50),
+        Column("Sorumlu birim", "sorumlu_birim", width=30, source=_UNITS), *_cost_columns("faaliyetin"), _VARIANTS, _NOTE,
+    )),
+    Sheet("Maliyetler", "Faaliyet Maliyetleri Tabloları: ekonomik koda göre maliyetler, belgede yazan toplamlarıyla. Faaliyet boşsa tablo performans hedefinin tamamına aittir.", (
+        _TARGET_CODE, Column("Faaliyet", "faaliyet", CODE, width=16, help="faaliyetin kodu (kodu yoksa adı); boşsa hedefin tablosu"),
+        Column("Satır", "satir", CODE, True, 18, choices={**{code: code for code in ECONOMIC_CODES}, **{k: k for k in COST_ROWS}, **{k: k for k in COST_TEXT_ROWS}},
+               help="ekonomik kod (01–09), bir toplam satırı, ya da tablonun açıklaması / notu"),
+        Column("Ad", "ad", width=40, help="ekonomik kodun adı (boşsa Rehber'deki adı), ya da açıklama / not metni"),
+        Column("Alt kalem", "alt_kalem", width=30, help="ekonomik kodun bir alt kalemi; üstündeki aynı kodlu satıra bağlanır"),
+        Column("Tutar", "tutar", AMOUNT, width=17),
+    )),
+    Sheet("İdare Performans Tablosu", "Rehber Tablo 3: her performans hedefinin maliyeti ve payı; en altta toplam satırları (Performans hedefleri toplamı, Genel yönetim giderleri, Diğer idarelere transfer, Genel toplam).", (
+        Column("Performans hedefi", "performans_hedefi", CODE, True, 24, help="PH kodu ya da bir toplam satırının adı"),
+        Column("Faaliyetler", "faaliyetler", LIST, width=30, help="tabloda yazan faaliyetler, her biri ayrı satırda"), *_SHARES, _NOTE,
+    )),
+    Sheet("Toplam Kaynak İhtiyacı", "Rehber Tablo 4: ekonomik koda göre bütçe ve bütçe dışı kaynak ihtiyacı, toplamlarıyla.", (
+        Column("Bölüm", "bolum", required=True, width=18, choices={k: k for k in [*NEED_PARTS, *NEED_TOTALS]}),
+        Column("Ekonomik kod", "kod", CODE, width=9), Column("Ad", "ad", width=36),
+        Column("Faaliyetler", "faaliyet", AMOUNT, width=17, help="performans hedefleri için"), Column("Genel yönetim giderleri", "genel_yonetim", AMOUNT, width=17),
+        Column("Diğer idarelere transfer", "diger_idarelere_transfer", AMOUNT, width=17), Column("Toplam", "toplam", AMOUNT, width=17),
+    )),
+    Sheet("Harcama Birimleri Tablosu", "Faaliyetlerden sorumlu harcama birimleri tablosu, belgede yazdığı gibi.", (
+        _TARGET_CODE, Column("Faaliyetler", "faaliyetler", LIST, width=40, help="her biri ayrı satırda"),
+        Column("Harcama birimleri", "birimler", LIST, width=40, source=_UNITS, help="her biri ayrı satırda"),
+    )),
+    Sheet("Genel Bilgiler", "Genel bilgiler bölümü, belgedeki sırayla. A sütunu satırın türü: Bölüm (B başlık, C metin, D not), Tablo (B başlık, C no, D not, E sütun sayısı), Sütunlar ve Satır (B'den sağa hücreler).", (
+        Column("Tür", "tur", required=True, width=10, choices={k: k for k in INFO_KINDS}), Column("Başlık", "b", width=30),
+        Column("Metin / No", "c", width=60), Column("Not", "d", width=24), Column("Sütun sayısı", "e", width=12),
+    )),
+)
+SHEET = {sheet.name: sheet for sheet in SHEETS}
+HOW_TO = "Nasıl doldurulur"
+"""The first sheet: what each sheet holds, in plain Turkish, made from the layout above."""
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", turkish.fold(text)).strip()
+
+
+def _choice(column: Column, text: str) -> str | None:
+    wanted = _key(text)
+    for label, value in column.choices.items():
+        if wanted in (_key(label), _key(value)):
+            return value
+    return None
+
+
+# --- writing ----------------------------------------------------------------
+
+
+def _share_row(row) -> list:
+    return [_cost(getattr(row, name)) for name in ("butce", "butce_payi", "butce_disi", "butce_disi_payi", "toplam", "toplam_payi")]
+
+
+def _cost(value):
+    """A figure of a row that exists: "-" where the document has none."""
+    return DASH if value is None else value
+
+
+def _maybe_cost(cost) -> list:
+    return [None, None, None] if cost is None else [_cost(cost.butce), _cost(cost.butce_disi), _cost(cost.toplam)]
+
+
+def _lines(values: list[str]) -> str | None:
+    return "\n".join(values) or None
+
+
+def _cost_rows(code: str, activity: str | None, table) -> list[list]:
+    rows = []
+    for line in table.ekonomik_kodlar:
+        rows.append([code, activity, line.kod, line.ad, None, _cost(line.tutar)])
+        rows.extend([code, activity, line.kod, None, sub.ad, _cost(sub.tutar)] for sub in line.alt_kalemler)
+    for label, name in COST_ROWS.items():
+        owner, _, part = name.rpartition(".")
+        value = getattr(getattr(table, owner) if owner else table, part)
+        if value is not None:
+            rows.append([code, activity, label, None, None, value])
+    rows.extend([code, activity, label, getattr(table, name.replace("not", "not_")), None, None]
+                for label, name in COST_TEXT_ROWS.items() if getattr(table, name.replace("not", "not_")))
+    return rows
+
+
+def rows_of(program: Program) -> dict[str, list[list]]:
+    """Every sheet's rows, in the columns' order."""
+    p = program
+    targets = [(goal, target) for aim in p.amaclar for goal in aim.hedefler for target in goal.performans_hedefleri]
+    info = []
+    for section in p.genel_bilgiler:
+        info.append(["Bölüm", section.baslik, section.metin, section.not_])
+        for table in section.tablolar:
+            width = max([len(table.sutunlar), *map(len, table.satirlar)])
+            info.append(["Tablo", table.baslik, table.no, table.not_, width])
+            if table.sutunlar:
+                info.append(["Sütunlar", *table.sutunlar])
+            info.extend(["Satır", *row] for row in table.satirlar)
+    ipt = p.idare_performans_tablosu
+    need = p.toplam_kaynak_ihtiyaci
+    return {
+        PROGRAM.name: [[
+            p.belediye.ad, p.belediye.slug, p.belediye.il, p.belediye.tur.value, p.belediye.web, p.yil,
+            p.kaynak.baslik, p.kaynak.durum.value if p.kaynak.durum else None, p.kaynak.tarih, p.kaynak.sayfa_sayisi,
+            p.kaynak.meclis_karari, p.kaynak.hazirlayan, p.kaynak.url, p.kaynak.dosya,
+            ipt.tablo_no if ipt else None, ipt.not_ if ipt else None, need.tablo_no if need else None, need.not_ if need else None,
+            p.harcama_birimleri_tablosu.tablo_no if p.harcama_birimleri_tablosu else None,
+            p.harcama_birimleri_tablosu.not_ if p.harcama_birimleri_tablosu else None, p.not_,
+        ]],
+        "Gösterge Sütunları": [[c.yil, c.tur.value, c.baslik] for c in p.gosterge_sutunlari],
+        "Sunuş": [[f.baslik, f.metin, f.imza] for f in p.sunus],
+        "Harcama Birimleri": [[u.ad, _lines(u.varyantlar)] for u in p.birimler],
+        "Amaçlar": [[a.kod, a.ad, a.hizmet_alani, _lines(a.varyantlar), a.not_] for a in p.amaclar],
+        "Hedefler": [[a.kod, g.kod, g.ad, _lines(g.varyantlar), g.not_] for a in p.amaclar for g in a.hedefler],
+        "Performans Hedefleri": [
+            [g.kod, t.kod, t.ad, t.tablo_no, t.aciklama, _lines(t.sorumlu_birimler), *_maybe_cost(t.maliyet), _lines(t.varyantlar), t.not_]
+            for g, t in targets
+        ],
+        "Göstergeler": [
+            [t.kod, i.kod, i.ad, i.birim, "metin" if i.deger_turu == "metin" else None, i.aciklama, i.not_,
+             *[(_cost(i.degerler[c.yil]) if c.yil in i.degerler else None) for c in p.gosterge_sutunlari]]
+            for _, t in targets for i in t.gostergeler
+        ],
+        "Faaliyetler": [
+            [t.kod, f.kod, f.ad, f.sorumlu_birim, *_maybe_cost(f.maliyet), _lines(f.varyantlar), f.not_]
+            for _, t in targets for f in t.faaliyetler
+        ],
+        "Maliyetler": [
+            row for _, t in targets
+            for activity, table in [(None, t.maliyet_tablosu), *((f.kod or f.ad, f.maliyet_tablosu) for f in t.faaliyetler)] if table
+            for row in _cost_rows(t.kod, activity, table)
+        ],
+        "İdare Performans Tablosu": [] if not ipt else [
+            *([r.performans_hedefi, _lines(r.faaliyetler), *_share_row(r), r.not_] for r in ipt.satirlar),
+            *([label, None, *_share_row(getattr(ipt, name))] for label, name in SHARE_SUMMARIES.items() if getattr(ipt, name)),
+        ],
+        "Toplam Kaynak İhtiyacı": [] if not need else [
+            *([label, r.kod, r.ad, *_need(r)] for label, name in NEED_PARTS.items() for r in getattr(need, name)),
+            *([label, None, None, *_need(getattr(need, name))] for label, name in NEED_TOTALS.items() if getattr(need, name)),
+        ],
+        "Harcama Birimleri Tablosu": [
+            [r.performans_hedefi, _lines(r.faaliyetler), _lines(r.birimler)] for r in (p.harcama_birimleri_tablosu.satirlar if p.harcama_birimleri_tablosu else [])
+        ],
+        "Genel Bilgiler": info,
+    }
+
+
+def _need(row) -> list:
+    return [_cost(row.faaliyet), _cost(row.genel_yonetim), _cost(row.diger_idarelere_transfer), _cost(row.toplam)]
+
+
+def years_of(program: Program) -> list[tuple[int, str]]:
+    return [(c.yil, c.baslik) for c in program.gosterge_sutunlari]
+
+
+def template_rows(slug: str | None, year: int) -> tuple[dict[str, list[list]], list[tuple[int, str]]]:
+    """An empty program to fill: only the address name, the year and the usual year columns."""
+    program = [None] * len(PROGRAM.columns)
+    program[1], program[5] = slug, year
+    columns = [(year - 2, "gerceklesen", f"{year - 2} Gerçekleşen"), (year - 1, "tahmin", f"{year - 1} Tahmin"), (year, "hedef", f"{year} Hedef")]
+    rows = {spec.name: [] for spec in SHEETS}
+    rows[PROGRAM.name] = [program]
+    rows["Gösterge Sütunları"] = [list(c) for c in columns]
+    return rows, [(y, title) for y, _, title in columns]
+
+
+def columns_of(sheet: Sheet, years: list[tuple[int, str]]) -> tuple[Column, ...]:
+    """A sheet's columns; Göstergeler has one more per year column."""
+    if sheet.name != "Göstergeler":
+        return sheet.columns
+    return sheet.columns + tuple(Column(title, f"degerler.{year}", VALUE, width=13) for year, title in years)
+
+
+def label(column: Column, value) -> str:
+    """The Turkish word a dropdown shows for a YAML value ("meclis_onayli" → "meclis onaylı")."""
+    for text, known in column.choices.items():
+        if known == value:
+            return text
+    return value
+
+
+# --- reading ----------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    value: object
+    ref: str
+    """Where a person finds it: ``Faaliyetler!E14``."""
+
+
+class Unreadable(Exception):
+    """What stops a workbook from being read, each problem as (cell, message)."""
+
+    def __init__(self, problems: list[tuple[str | None, str]]):
+        super().__init__(problems)
+        self.problems = problems
+
+
+@dataclass
+class _Reader:
+    problems: list = field(default_factory=list)
+    cells: dict = field(default_factory=dict)
+
+    def problem(self, ref: str, message: str) -> None:
+        self.problems.append((ref, message))
+
+    def at(self, path: tuple, ref: str) -> None:
+        self.cells.setdefault(path, ref)
+
+    # values
+
+    def text(self, cell: Cell) -> str | None:
+        value = cell.value
+        if value == "" or value is None:
+            return None
+        if isinstance(value, str):
+            return value
+        if isinstance(value, bool):
+            return "evet" if value else "hayır"
+        if isinstance(value, float):
+            return str(int(value)) if value.is_integer() else repr(value)
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date):
+            return turkish.date(value)
+        return str(value)
+
+    def number(self, cell: Cell, hint: str = "") -> Decimal | None:
+        """A figure as typed: a number, "-" for none, or text in Turkish format (``turkish.parse_number``)."""
+        value = cell.value
+        if isinstance(value, bool):
+            self.problem(cell.ref, f'"{self.text(cell)}" bir sayı değil{hint}')
+            return None
+        if isinstance(value, int):
+            return Decimal(value)
+        if isinstance(value, float):
+            return Decimal(repr(value))
+        text = value.strip()
+        if text in _DASHES:
+            return None
+        try:
+            return turkish.parse_number(text)
+        except turkish.NumberError as error:
+            self.problem(cell.ref, f"{error}{hint}")
+            return None
+
+    def integer(self, cell: Cell) -> int | None:
+        if isinstance(cell.value, float) and cell.value.is_integer():
+            return int(cell.value)
+        if isinstance(cell.value, int) and not isinstance(cell.value, bool):
+            return cell.value
+        text = self.text(cell)
+        if text and text.strip().isdigit():
+            return int(text)
+        self.problem(cell.ref, f'"{text}" bir tam sayı değil')
+        return None
+
+    def convert(self, column: Column, cell: Cell, numeric: bool = True):
+        """The YAML value of a non-empty cell; ``Ellipsis`` where the cell says nothing usable."""
+        if column.kind in (AMOUNT, SHARE):
+            return self.number(cell)
+        if column.kind == VALUE:
+            if isinstance(cell.value, str) and cell.value.strip() in _DASHES:
+                return None
+            if isinstance(cell.value, str) and not numeric:
+                return cell.value
+            return self.number(cell, '; metin değerli bir göstergeyse Değer türü sütununda "metin" seçin')
+        if column.kind == INT:
+            return self.integer(cell)
+        text = self.text(cell)
+        if column.kind == LIST:
+            return [item.strip() for item in text.splitlines() if item.strip()]
+        if column.choices:
+            if column.kind == CODE and isinstance(cell.value, (int, float)) and 1 <= cell.value <= 9:
+                text = f"0{int(cell.value)}"
+            value = _choice(column, text)
+            if value is None:
+                self.problem(cell.ref, f'"{text}" geçersiz; şunlardan biri olmalı: {", ".join(column.choices)}')
+                return Ellipsis
+            return value
+        return text
+
+
+def _empty(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _put_field(target: dict, dotted: str, value) -> None:
+    *parents, last = dotted.split(".")
+    for part in parents:
+        target = target.setdefault(part, {})
+    target[int(last) if last.isdigit() else last] = value
+
+
+def _field_path(dotted: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
+
+
+class _Table:
+    """The data rows of one sheet: each a dict from field to ``Cell``, with the row's first cell."""
+
+    def __init__(self, reader: _Reader, name: str, grid: list[list], columns: tuple[Column, ...], merged: list):
+        self.reader, self.name, self.columns = reader, name, columns
+        self.rows: list[tuple[str, dict[str, Cell]]] = []
+        for (r0, c0), (r1, c1) in merged:
+            reader.problem(f"{name}!{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c1 + 1)}{r1 + 1}",
+                           "birleştirilmiş hücre; birleştirmeyi kaldırın (Giriş → Birleştir ve Ortala) ve değeri her satırın kendi hücresine yazın")
+        if merged:
+            return
+        header = grid[0] if grid else []
+        by_header = {_key(c.header): c for c in columns}
+        positions: dict[int, Column] = {}
+        for index, title in enumerate(header):
+            if _empty(title):
+                continue
+            column = by_header.get(_key(str(title)))
+            if column is None:
+                known = ", ".join(f'"{c.header}"' for c in columns)
+                reader.problem(self.ref(index, 0), f'"{title}" bilinmeyen bir sütun başlığı; bu sayfanın sütunları: {known}')
+                continue
+            positions[index] = column
+        found = {column.field for column in positions.values()}
+        for expected, column in enumerate(columns):
+            if column.required and column.field not in found:
+                reader.problem(self.ref(expected, 0), f'"{column.header}" sütunu yok; başlık satırına (1. satır) "{column.header}" başlığını geri yazın')
+        headless: dict[int, int] = {}
+        for r, row in enumerate(grid[1:], 1):
+            if all(_empty(v) for v in row):
+                continue
+            cells = {}
+            for index, value in enumerate(row):
+                if index in positions:
+                    cells[positions[index].field] = Cell(value, self.ref(index, r))
+                elif not _empty(value):
+                    headless.setdefault(index, r)
+            self.rows.append((self.ref(0, r), cells))
+        for index, r in headless.items():
+            if _empty(header[index] if index < len(header) else None):
+                reader.problem(self.ref(index, r), "bu sütunun başlığı yok (1. satır boş) ama altında değerler var; başlığı geri yazın ya da değerleri doğru sütuna taşıyın")
+
+    def ref(self, column: int, row: int) -> str:
+        return f"{self.name}!{get_column_letter(column + 1)}{row + 1}"
+
+    def object(self, path: tuple, start: str, cells: dict[str, Cell], skip=(), numeric: bool = True) -> dict:
+        """One row as the YAML mapping at ``path``; nested objects appear only where a cell of theirs is filled."""
+        reader, result = self.reader, {}
+        reader.at(path, start)
+        for column in self.columns:
+            if column.field in skip or column.field not in cells:
+                continue
+            cell = cells[column.field]
+            reader.at(path + _field_path(column.field), cell.ref)
+            for depth in range(1, column.field.count(".") + 1):
+                reader.at(path + _field_path(column.field)[:depth], cell.ref)
+            if _empty(cell.value):
+                continue
+            value = reader.convert(column, cell, numeric)
+            if value is not Ellipsis:
+                _put_field(result, column.field, value)
+        return result
+
+
+def _grid(book, name: str) -> tuple[list[list], list]:
+    sheet = book.get_sheet_by_name(name)
+    return sheet.to_python(skip_empty_area=False), list(sheet.merged_cell_ranges or [])
+
+
+def read(raw: bytes) -> tuple[dict, dict]:
+    """The plain data of a workbook (as the YAML reader would give it) and the cell of every field."""
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
+    except Exception as error:  # calamine raises its own errors, and ValueError for what is not a spreadsheet
+        raise Unreadable([(None, f"çalışma kitabı okunamadı ({error}); dosyayı Excel ya da LibreOffice ile .xlsx olarak yeniden kaydedin")]) from None
+    missing = [name for name in (PROGRAM.name, *SHEET) if name not in book.sheet_names]
+    if missing:
+        raise Unreadable([(f"{name}!A1", f'"{name}" sayfası yok; şablondaki sayfayı adıyla geri ekleyin') for name in missing])
+    reader = _Reader()
+    data = _assemble(reader, book)
+    if reader.problems:
+        raise Unreadable(reader.problems)
+    return data, reader.cells
+
+
+def _assemble(reader: _Reader, book) -> dict:
+    data: dict = {}
+    _read_program(reader, book, data)
+    years_table = _sheet(reader, book, "Gösterge Sütunları")
+    data["gosterge_sutunlari"] = [years_table.object(("gosterge_sutunlari", i), s, c) for i, (s, c) in enumerate(years_table.rows)]
+    reader.at(("gosterge_sutunlari",), "Gösterge Sütunları!A2")
+    years = [(c.get("yil"), c.get("baslik")) for c in data["gosterge_sutunlari"]]
+    for name, key in (("Sunuş", "sunus"), ("Harcama Birimleri", "birimler")):
+        table = _sheet(reader, book, name)
+        data[key] = [table.object((key, i), s, c) for i, (s, c) in enumerate(table.rows)]
+    data["genel_bilgiler"] = _read_info(reader, book)
+    targets = _read_tree(reader, book, data, years)
+    _read_summaries(reader, book, data, targets)
+    return data
+
+
+def _sheet(reader: _Reader, book, name: str, years: list | None = None) -> _Table:
+    grid, merged = _grid(book, name)
+    columns = SHEET[name].columns
+    if name == "Göstergeler":
+        columns = columns + _year_columns(reader, grid[0] if grid else [], years or [])
+    return _Table(reader, name, grid, columns, merged)
+
+
+def _year_columns(reader: _Reader, header: list, years: list) -> tuple[Column, ...]:
+    """A value column is known by its title on Gösterge Sütunları, or by the year in its header ("2025 Tahmini")."""
+    titles = {_key(str(title)): year for year, title in years if title}
+    fixed = {_key(c.header) for c in SHEET["Göstergeler"].columns}
+    found = []
+    for index, title in enumerate(header):
+        if _empty(title) or _key(str(title)) in fixed:
+            continue
+        match = re.search(r"\b((?:19|20)\d\d)\b", str(title))
+        year = titles.get(_key(str(title)), int(match.group(1)) if match else None)
+        if year is None:
+            continue
+        if year not in {y for y, _ in years}:
+            reader.problem(f"Göstergeler!{get_column_letter(index + 1)}1", f"{year} yılı Gösterge Sütunları sayfasında yok; o sayfaya ekleyin ya da sütunun başlığını düzeltin")
+            continue
+        found.append(Column(str(title), f"degerler.{year}", VALUE))
+    return tuple(found)
+
+
+def _read_program(reader: _Reader, book, data: dict) -> None:
+    grid, merged = _grid(book, PROGRAM.name)
+    table = _Table(reader, PROGRAM.name, [], (), merged)
+    labels = {_key(str(row[0]).rstrip(" *")): r for r, row in enumerate(grid) if row and not _empty(row[0])}
+    for column in PROGRAM.columns:
+        r = labels.get(_key(column.header))
+        if r is None:
+            if column.required:
+                reader.problem(f"{PROGRAM.name}!A{len(grid) + 1}", f'"{column.header}" satırı yok; A sütununa "{column.header}", B sütununa değerini yazın')
+            continue
+        value = grid[r][1] if len(grid[r]) > 1 else ""
+        cells = {column.field: Cell(value, table.ref(1, r))}
+        table.columns = (column,)
+        for key, found in table.object((), f"{PROGRAM.name}!B2", cells).items():
+            if isinstance(found, dict):
+                data.setdefault(key, {}).update(found)
+            else:
+                data[key] = found
+
+
+def _codes(reader: _Reader, table: _Table, field_name: str, known: dict, what: str, sheet: str) -> list:
+    """Rows with the parent their code names, or a problem naming the cell and the codes there are."""
+    found = []
+    for start, cells in table.rows:
+        cell = cells.get(field_name)
+        code = reader.text(cell) if cell else None
+        if code is None:
+            reader.problem(cell.ref if cell else start, f"{what} kodu boş; bu satırın ait olduğu {what} kodunu yazın ({sheet} sayfasındaki kodlardan biri)")
+        elif code.strip() not in known:
+            sample = ", ".join(list(known)[:6]) + (" …" if len(known) > 6 else "")
+            reader.problem(cell.ref, f'"{code}" kodlu {what} yok; {sheet} sayfasındaki kodlardan birini yazın' + (f" ({sample})" if known else ""))
+        else:
+            found.append((known[code.strip()], start, cells))
+    return found
+
+
+def _read_tree(reader: _Reader, book, data: dict, years: list) -> dict:
+    """Aims, goals, targets and what hangs from a target; returns the targets by code, with their path."""
+    aims_table = _sheet(reader, book, "Amaçlar")
+    data["amaclar"], aims = [], {}
+    reader.at(("amaclar",), "Amaçlar!A2")
+    for start, cells in aims_table.rows:
+        path = ("amaclar", len(data["amaclar"]))
+        aim = aims_table.object(path, start, cells)
+        aim["hedefler"] = []
+        data["amaclar"].append(aim)
+        aims.setdefault(str(aim.get("kod", "")).strip(), (aim, path))
+    goals_table, goals = _sheet(reader, book, "Hedefler"), {}
+    for (aim, aim_path), start, cells in _codes(reader, goals_table, "amac", aims, "amaç", "Amaçlar"):
+        path = aim_path + ("hedefler", len(aim["hedefler"]))
+        goal = goals_table.object(path, start, cells, skip=("amac",))
+        goal["performans_hedefleri"] = []
+        aim["hedefler"].append(goal)
+        goals.setdefault(str(goal.get("kod", "")).strip(), (goal, path))
+    targets_table, targets = _sheet(reader, book, "Performans Hedefleri"), {}
+    for (goal, goal_path), start, cells in _codes(reader, targets_table, "hedef", goals, "hedef", "Hedefler"):
+        path = goal_path + ("performans_hedefleri", len(goal["performans_hedefleri"]))
+        target = targets_table.object(path, start, cells, skip=("hedef",))
+        goal["performans_hedefleri"].append(target)
+        targets.setdefault(str(target.get("kod", "")).strip(), (target, path))
+    indicators = _sheet(reader, book, "Göstergeler", years)
+    for (target, path), start, cells in _codes(reader, indicators, "performans_hedefi", targets, "performans hedefi", "Performans Hedefleri"):
+        items = target.setdefault("gostergeler", [])
+        kind = cells.get("deger_turu")
+        numeric = not (kind and not _empty(kind.value) and _choice(SHEET["Göstergeler"].columns[4], reader.text(kind)) == "metin")
+        items.append(indicators.object(path + ("gostergeler", len(items)), start, cells, skip=("performans_hedefi",), numeric=numeric))
+        items[-1].setdefault("degerler", {})
+    activities = _sheet(reader, book, "Faaliyetler")
+    for (target, path), start, cells in _codes(reader, activities, "performans_hedefi", targets, "performans hedefi", "Performans Hedefleri"):
+        items = target.setdefault("faaliyetler", [])
+        items.append(activities.object(path + ("faaliyetler", len(items)), start, cells, skip=("performans_hedefi",)))
+    _read_costs(reader, book, targets)
+    return targets
+
+
+def _read_costs(reader: _Reader, book, targets: dict) -> None:
+    table = _sheet(reader, book, "Maliyetler")
+    columns = {c.field: c for c in SHEET["Maliyetler"].columns}
+    tables: dict = {}
+    for (target, path), start, cells in _codes(reader, table, "performans_hedefi", targets, "performans hedefi", "Performans Hedefleri"):
+        activity = reader.text(cells["faaliyet"]) if "faaliyet" in cells else None
+        owner, owner_path = target, path
+        if activity:
+            activities = target.get("faaliyetler", [])
+            match = next((i for i, a in enumerate(activities) if str(a.get("kod", "")).strip() == activity.strip()), None)
+            if match is None:
+                match = next((i for i, a in enumerate(activities) if str(a.get("ad", "")).strip() == activity.strip()), None)
+            if match is None:
+                reader.problem(cells["faaliyet"].ref, f'"{activity}" {target.get("kod")} hedefinin faaliyetlerinde yok; Faaliyetler sayfasındaki faaliyet kodunu (kodu yoksa adını) yazın')
+                continue
+            owner, owner_path = activities[match], path + ("faaliyetler", match)
+        here = owner_path + ("maliyet_tablosu",)
+        cost = owner.setdefault("maliyet_tablosu", {"ekonomik_kodlar": []})
+        reader.at(here, start)
+        reader.at(here + ("ekonomik_kodlar",), start)
+        row = cells.get("satir")
+        kind = reader.convert(columns["satir"], row) if row and not _empty(row.value) else None
+        if kind in (None, Ellipsis):
+            if kind is None:
+                reader.problem(row.ref if row else start, "Satır boş; ekonomik kodu (01–09) ya da toplam satırının adını seçin")
+            continue
+        name = reader.text(cells["ad"]) if "ad" in cells else None
+        sub = reader.text(cells["alt_kalem"]) if "alt_kalem" in cells else None
+        amount_cell = cells.get("tutar")
+        amount = reader.number(amount_cell) if amount_cell and not _empty(amount_cell.value) else None
+        tables[id(cost)] = cost
+        if kind in ECONOMIC_CODES and sub:
+            lines = [i for i, line in enumerate(cost["ekonomik_kodlar"]) if line["kod"] == kind]
+            if not lines:
+                reader.problem(cells["alt_kalem"].ref, f"alt kalemin bağlanacağı {kind} satırı üstte yok; önce {kind} kodlu satırı yazın")
+                continue
+            subs = cost["ekonomik_kodlar"][lines[-1]]["alt_kalemler"]
+            sub_path = here + ("ekonomik_kodlar", lines[-1], "alt_kalemler", len(subs))
+            reader.at(sub_path + ("ad",), cells["alt_kalem"].ref)
+            if amount_cell:
+                reader.at(sub_path + ("tutar",), amount_cell.ref)
+            subs.append({"ad": sub, "tutar": amount})
+        elif kind in ECONOMIC_CODES:
+            line_path = here + ("ekonomik_kodlar", len(cost["ekonomik_kodlar"]))
+            reader.at(line_path, start)
+            if amount_cell:
+                reader.at(line_path + ("tutar",), amount_cell.ref)
+            cost["ekonomik_kodlar"].append({"kod": kind, "ad": name or ECONOMIC_CODES[kind], "tutar": amount, "alt_kalemler": []})
+        elif kind in COST_ROWS:
+            if amount_cell:
+                reader.at(here + _field_path(COST_ROWS[kind]), amount_cell.ref)
+            _put_field(cost, COST_ROWS[kind], amount)
+        else:
+            _put_field(cost, COST_TEXT_ROWS[kind], name)
+
+
+def _read_summaries(reader: _Reader, book, data: dict, targets: dict) -> None:
+    ipt = _sheet(reader, book, "İdare Performans Tablosu")
+    columns = SHEET["İdare Performans Tablosu"].columns
+    if ipt.rows or "idare_performans_tablosu" in data:
+        table = data.setdefault("idare_performans_tablosu", {})
+        table["satirlar"] = []
+        reader.at(("idare_performans_tablosu", "satirlar"), "İdare Performans Tablosu!A2")
+        for start, cells in ipt.rows:
+            label = reader.text(cells["performans_hedefi"]) if "performans_hedefi" in cells else None
+            summary = next((name for text, name in SHARE_SUMMARIES.items() if label and _key(text) == _key(label)), None)
+            if summary:
+                for extra in ("faaliyetler", "not"):
+                    if extra in cells and not _empty(cells[extra].value):
+                        reader.problem(cells[extra].ref, f"{label} satırında faaliyet ya da not yazılmaz; bu hücreyi boşaltın (not için Program sayfasındaki İdare Performans Tablosu notu)")
+                table[summary] = ipt.object(("idare_performans_tablosu", summary), start, cells, skip=("performans_hedefi", "faaliyetler", "not"))
+            else:
+                path = ("idare_performans_tablosu", "satirlar", len(table["satirlar"]))
+                table["satirlar"].append(ipt.object(path, start, cells))
+    need = _sheet(reader, book, "Toplam Kaynak İhtiyacı")
+    columns = SHEET["Toplam Kaynak İhtiyacı"].columns
+    if need.rows or "toplam_kaynak_ihtiyaci" in data:
+        table = data.setdefault("toplam_kaynak_ihtiyaci", {})
+        table.update(butce=[], butce_disi=[])
+        reader.at(("toplam_kaynak_ihtiyaci",), "Toplam Kaynak İhtiyacı!A2")
+        for start, cells in need.rows:
+            part = reader.convert(columns[0], cells["bolum"]) if "bolum" in cells and not _empty(cells["bolum"].value) else None
+            if part is None:
+                reader.problem(cells["bolum"].ref if "bolum" in cells else start, "Bölüm boş; " + ", ".join(columns[0].choices) + " seçeneklerinden birini seçin")
+            elif part in NEED_PARTS:
+                key = NEED_PARTS[part]
+                row = need.object(("toplam_kaynak_ihtiyaci", key, len(table[key])), start, cells, skip=("bolum",))
+                if "ad" not in row and row.get("kod") in ECONOMIC_CODES:
+                    row["ad"] = ECONOMIC_CODES[row["kod"]]
+                table[key].append(row)
+            elif part in NEED_TOTALS:
+                table[NEED_TOTALS[part]] = need.object(("toplam_kaynak_ihtiyaci", NEED_TOTALS[part]), start, cells, skip=("bolum", "kod", "ad"))
+    units = _sheet(reader, book, "Harcama Birimleri Tablosu")
+    if units.rows or "harcama_birimleri_tablosu" in data:
+        table = data.setdefault("harcama_birimleri_tablosu", {})
+        table["satirlar"] = [units.object(("harcama_birimleri_tablosu", "satirlar", i), s, c) for i, (s, c) in enumerate(units.rows)]
+
+
+def _read_info(reader: _Reader, book) -> list:
+    """Genel Bilgiler: sections in order, each with its tables; table cells are kept as text."""
+    grid, merged = _grid(book, "Genel Bilgiler")
+    table = _Table(reader, "Genel Bilgiler", grid[:1], SHEET["Genel Bilgiler"].columns, merged)
+    sections: list = []
+    current = None
+    for r, row in enumerate(grid[1:], 1):
+        if all(_empty(v) for v in row):
+            continue
+        kind = _choice(SHEET["Genel Bilgiler"].columns[0], str(row[0])) if not _empty(row[0]) else None
+        cells = [Cell(v, table.ref(c, r)) for c, v in enumerate(row)]
+        texts = [reader.text(c) for c in cells]
+        if kind == "Bölüm":
+            path = ("genel_bilgiler", len(sections))
+            sections.append({k: v for k, v in (("baslik", texts[1]), ("metin", _at(texts, 2)), ("not", _at(texts, 3))) if v is not None})
+            sections[-1]["tablolar"] = []
+            reader.at(path, cells[0].ref)
+            reader.at(path + ("baslik",), table.ref(1, r))
+        elif kind in ("Tablo", "Sütunlar", "Satır") and not sections:
+            reader.problem(cells[0].ref, "tablonun ait olduğu bölüm yok; üstüne bir Bölüm satırı yazın")
+        elif kind == "Tablo":
+            path = ("genel_bilgiler", len(sections) - 1, "tablolar", len(sections[-1]["tablolar"]))
+            width = reader.integer(cells[4]) if len(cells) > 4 and not _empty(cells[4].value) else None
+            current = {k: v for k, v in (("baslik", texts[1]), ("no", _at(texts, 2)), ("not", _at(texts, 3))) if v is not None}
+            current.update(sutunlar=[], satirlar=[], _width=width)
+            sections[-1]["tablolar"].append(current)
+            reader.at(path, cells[0].ref)
+        elif kind in ("Sütunlar", "Satır") and current is None:
+            reader.problem(cells[0].ref, "satırın ait olduğu tablo yok; üstüne bir Tablo satırı yazın")
+        elif kind in ("Sütunlar", "Satır"):
+            values = [t or "" for t in texts[1:]]
+            if kind == "Sütunlar":
+                current["sutunlar"] = values
+            else:
+                current["satirlar"].append(values)
+        else:
+            reader.problem(cells[0].ref, f'"{row[0]}" geçersiz; A sütunu şunlardan biri olmalı: {", ".join(INFO_KINDS)}')
+    for section in sections:
+        for item in section["tablolar"]:
+            width = item.pop("_width") or max([len(_trim(item["sutunlar"])), *(len(_trim(r)) for r in item["satirlar"])])
+            item["sutunlar"] = _fit(item["sutunlar"], width) if item["sutunlar"] else []
+            item["satirlar"] = [_fit(r, width) for r in item["satirlar"]]
+    return sections
+
+
+def _at(values: list, index: int):
+    return values[index] if index < len(values) else None
+
+
+def _trim(values: list[str]) -> list[str]:
+    while values and values[-1] == "":
+        values = values[:-1]
+    return values
+
+
+def _fit(values: list[str], width: int) -> list[str]:
+    return (_trim(values) + [""] * width)[:max(width, len(_trim(values)))]

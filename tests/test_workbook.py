@@ -1,0 +1,303 @@
+"""Issue 17: the program workbook as a first-class input.
+
+Staff fill ``seffaf sablon``'s workbook in Excel or LibreOffice; ``seffaf check`` and
+``seffaf build`` read it like YAML, every problem named by sheet and cell.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+from seffaf import exports
+from seffaf.build import build, check, load_programs, program_files
+from seffaf.cli import main
+from seffaf.loader import ProgramError, load_program, parse_workbook, validate
+from seffaf.render import program_json
+
+from .conftest import PROGRAMS, ROOT, make_project
+from .html import page
+
+SOFFICE = "/usr/bin/soffice"
+
+# --- the five real programs ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory) -> Path:
+    """The five real programs written as workbooks, in a programs folder of their own."""
+    folder = tmp_path_factory.mktemp("kitaplar") / "programs"
+    for entry in PROGRAMS:
+        path = folder / f"{entry}.xlsx"
+        path.parent.mkdir(parents=True)
+        path.write_bytes(exports.workbook_bytes(load_program(ROOT / "programs" / f"{entry}.yml")))
+    return folder
+
+
+@pytest.mark.parametrize("entry", PROGRAMS)
+def test_each_real_program_comes_back_equal_from_its_workbook(entry, workbooks):
+    assert load_program(workbooks / f"{entry}.xlsx") == load_program(ROOT / "programs" / f"{entry}.yml")
+
+
+def test_a_site_from_the_workbooks_publishes_the_same_program_json(workbooks):
+    """What the build publishes as program.json comes only from the loaded programs: the same bytes from either format."""
+    from_yaml = load_programs(program_files(ROOT / "programs", PROGRAMS), ROOT)
+    files = program_files(workbooks, PROGRAMS)
+    assert [f.suffix for f in files] == [".xlsx"] * 5
+    from_workbooks = load_programs(files, ROOT)
+    assert [program_json(p) for p in from_workbooks] == [program_json(p) for p in from_yaml]
+
+
+def test_ice_aktar_writes_yaml_that_reads_as_the_same_program(workbooks, tmp_path, capsys):
+    source = workbooks / "kars/2024.xlsx"
+    assert main(["ice-aktar", str(source), "--out", str(tmp_path / "2024.yml")]) == 0
+    assert load_program(tmp_path / "2024.yml") == load_program(source)
+    assert main(["disa-aktar", str(tmp_path / "2024.yml"), "--out", str(tmp_path / "geri.xlsx")]) == 0
+    assert load_program(tmp_path / "geri.xlsx") == load_program(source)
+
+
+def test_a_program_in_two_files_is_an_error(workbooks, tmp_path):
+    folder = tmp_path / "programs"
+    shutil.copytree(workbooks / "ilgin", folder / "ilgin")
+    shutil.copy(ROOT / "programs/ilgin/2023.yml", folder / "ilgin/2023.yml")
+    with pytest.raises(ProgramError) as error:
+        program_files(folder, None)
+    assert "aynı program iki dosyada: 2023.xlsx ve 2023.yml" in str(error.value)
+    with pytest.raises(ProgramError):
+        program_files(folder, ["ilgin/2023"])
+
+
+def test_a_formula_typed_in_a_cell_is_text(defne_program):
+    data = defne_program.model_dump(by_alias=True)
+    data["amaclar"][0]["ad"] = '=HYPERLINK("http://x","tıkla")'
+    program = type(defne_program).model_validate(data)
+    raw = exports.workbook_bytes(program)
+    cell = load_workbook(io.BytesIO(raw))["Amaçlar"]["B2"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x","tıkla")', "s")
+    assert validate(parse_workbook(raw, "x.xlsx")).amaclar[0].ad == '=HYPERLINK("http://x","tıkla")'
+
+
+# --- a person fills the template ---------------------------------------------
+
+UNITS = ["Fen İşleri Müdürlüğü", "Park ve Bahçeler Müdürlüğü", "Zabıta Müdürlüğü"]
+TARGETS = [("A1", "H1.1", "1.1.1"), ("A1", "H1.1", "1.1.2"), ("A2", "H2.1", "2.1.1"),
+           ("A2", "H2.1", "2.1.2"), ("A3", "H3.1", "3.1.1"), ("A3", "H3.1", "3.1.2")]
+GENERAL = 2_000_000
+
+
+def _cost(n: int) -> tuple[int, int]:
+    """The two activities' budgets of the n-th target (1-based)."""
+    return 1_000_000 * n, 500_000
+
+
+def _type(sheet, row: int, values: dict) -> None:
+    """Type into the columns a person reads in the header row."""
+    header = {cell.value: cell.column for cell in sheet[1] if cell.value}
+    for title, value in values.items():
+        sheet.cell(row=row, column=header[title], value=value)
+
+
+def fill(path: Path) -> Path:
+    """``seffaf sablon``'s workbook filled as staff would: numbers typed as numbers, one
+    amount as Turkish text, words from the dropdowns; three aims, six targets."""
+    book = load_workbook(path)
+    program = book["Program"]
+    for label, value in {"Belediyenin adı *": "Yeşilova Belediyesi", "İl *": "Burdur", "Belediye türü *": "ilçe",
+                         "Belgenin başlığı *": "Yeşilova Belediyesi 2026 Yılı Performans Programı", "Belgenin durumu": "meclis onaylı",
+                         "Meclis kararı": "04.11.2025 / 112"}.items():
+        row = next(c.row for c in program["A"] if c.value == label)
+        program.cell(row=row, column=2, value=value)
+    for r, name in enumerate(UNITS, 2):
+        _type(book["Harcama Birimleri"], r, {"Birim": name})
+    for r, (code, name) in enumerate([("A1", "Altyapıyı güçlendirmek"), ("A2", "Yeşil alanları artırmak"), ("A3", "Kent düzenini korumak")], 2):
+        _type(book["Amaçlar"], r, {"Amaç kodu": code, "Amaç": name})
+        _type(book["Hedefler"], r, {"Amaç kodu": code, "Hedef kodu": f"H{code[1]}.1", "Hedef": f"{name}: ilk hedef"})
+    ipt, costs, indicator_row, activity_row, cost_row = book["İdare Performans Tablosu"], book["Maliyetler"], 2, 2, 2
+    grand = sum(sum(_cost(n)) for n in range(1, 7))
+    for n, (_, goal, code) in enumerate(TARGETS, 1):
+        first, second = _cost(n)
+        unit = UNITS[(n - 1) % 3]
+        _type(book["Performans Hedefleri"], n + 1, {"Hedef kodu": goal, "PH kodu": code, "Performans hedefi": f"Hedef {code} gerçekleşecek",
+                                                   "Sorumlu birimler": unit, "Bütçe": first + second, "Bütçe dışı": 0, "Toplam": first + second})
+        for i, (name, unit_of, values, kind) in enumerate([("Yapılan iş (km)", "km", (12, 14, 20), None), ("Denetim raporu", None, ("Var", "Var", "Var"), "metin")]):
+            _type(book["Göstergeler"], indicator_row, {"PH kodu": code, "Gösterge kodu": f"G{n}.{i + 1}", "Gösterge": name, "Ölçü birimi": unit_of,
+                                                      "Değer türü": kind, "2024 Gerçekleşen": values[0], "2025 Tahmin": values[1], "2026 Hedef": values[2]})
+            indicator_row += 1
+        for i, amount in enumerate((first, second), 1):
+            typed = "2.000.000,00 TL" if (n, i) == (2, 1) else amount  # one amount typed as Turkish text
+            _type(book["Faaliyetler"], activity_row, {"PH kodu": code, "Faaliyet kodu": f"F{n}.{i}", "Faaliyet": f"Faaliyet {n}.{i}",
+                                                     "Sorumlu birim": unit, "Bütçe": typed, "Toplam": amount})
+            activity_row += 1
+        lines = [("01", 300_000), ("03", first + second - 500_000), ("06", 200_000), ("Bütçe toplamı", first + second), ("Toplam", first + second)]
+        for kind, amount in lines:
+            _type(costs, cost_row, {"PH kodu": code, "Satır": kind, "Tutar": amount})
+            cost_row += 1
+        share = round(Decimal(first + second) * 100 / (grand + GENERAL), 2)
+        _type(ipt, n + 1, {"Performans hedefi": code, "Bütçe": first + second, "Bütçe payı (%)": float(share), "Toplam": first + second, "Toplam payı (%)": float(share)})
+    for r, (label, amount) in enumerate([("Performans hedefleri toplamı", grand), ("Genel yönetim giderleri", GENERAL), ("Genel toplam", grand + GENERAL)], 8):
+        share = round(Decimal(amount) * 100 / (grand + GENERAL), 2)
+        _type(ipt, r, {"Performans hedefi": label, "Bütçe": amount, "Bütçe payı (%)": float(share), "Toplam": amount, "Toplam payı (%)": float(share)})
+    personnel, goods, capital = 6 * 300_000, grand - 6 * 500_000, 6 * 200_000
+    need = book["Toplam Kaynak İhtiyacı"]
+    for r, (part, code, activities, general) in enumerate([("Bütçe", "01", personnel, GENERAL), ("Bütçe", "03", goods, 0), ("Bütçe", "06", capital, 0),
+                                                         ("Bütçe toplamı", None, grand, GENERAL), ("Genel toplam", None, grand, GENERAL)], 2):
+        _type(need, r, {"Bölüm": part, "Ekonomik kod": code, "Faaliyetler": activities, "Genel yönetim giderleri": general, "Toplam": activities + general})
+    book.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("yesilova")
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        assert main(["sablon", "yesilova", "2026"]) == 0
+    finally:
+        os.chdir(cwd)
+    return fill(root / "programs/yesilova/2026.xlsx")
+
+
+def test_the_template_has_dropdowns_money_format_frozen_protected_headers(tmp_path):
+    path = tmp_path / "sablon.xlsx"
+    path.write_bytes(exports.template_bytes("yesilova", 2026))
+    book = load_workbook(path)
+    assert book.sheetnames[0] == "Nasıl doldurulur"
+    activities = book["Faaliyetler"]
+    assert activities.freeze_panes == "A2" and activities.protection.sheet
+    assert activities["A1"].protection.locked and not activities.column_dimensions["E"].protection.locked
+    assert activities.column_dimensions["E"].number_format == '#,##0.00 "₺"'
+    assert activities.column_dimensions["C"].width >= 40
+    lists = {str(v.sqref): v.formula1 for v in activities.data_validations.dataValidation}
+    assert lists["D2:D1000"] == "'Harcama Birimleri'!$A$2:$A$1000"
+    assert lists["A2:A1000"] == "'Performans Hedefleri'!$B$2:$B$1000"
+    assert '"01,02,03,04,05,06,07,08,09,' in {str(v.sqref): v.formula1 for v in book["Maliyetler"].data_validations.dataValidation}["C2:C1000"]
+    assert {v.formula1 for v in book["Program"].data_validations.dataValidation} >= {'"ilçe,il,büyükşehir"', '"taslak,meclis onaylı,revize"'}
+    assert [c.value for c in book["Göstergeler"][1]][-3:] == ["2024 Gerçekleşen", "2025 Tahmin", "2026 Hedef"]
+
+
+def test_a_filled_template_checks_clean_and_is_published(filled, tmp_path):
+    program = load_program(filled)
+    targets = [t for a in program.amaclar for g in a.hedefler for t in g.performans_hedefleri]
+    assert (len(program.amaclar), len(targets)) == (3, 6)
+    assert targets[1].faaliyetler[0].maliyet.butce == Decimal("2000000.00")
+    assert targets[0].gostergeler[1].degerler == {2024: "Var", 2025: "Var", 2026: "Var"}
+    assert program.kaynak.durum.value == "meclis_onayli" and program.belediye.tur.value == "ilce"
+    errors, warnings = check([filled], filled.parents[2])
+    assert (errors, warnings) == ([], [])
+    out = tmp_path / "site"
+    build(make_project(tmp_path, None, filled.parents[1]), out)
+    html = page(out, "yesilova/2026/")
+    assert "Yeşilova Belediyesi" in html.text
+    assert (out / "yesilova/2026/veri/program.xlsx").exists()
+    assert load_program(out / "yesilova/2026/veri/program.xlsx") == program
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
+def test_libreoffice_saves_the_workbook_and_it_reads_back_the_same(filled, tmp_path, suffix):
+    if not Path(SOFFICE).exists():
+        pytest.fail("LibreOffice is missing: run `make test`, which installs libreoffice-calc-nogui")
+    out = tmp_path / "out"
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profil", "--headless", "--convert-to", suffix, "--outdir", str(out), str(filled)],
+                   check=True, capture_output=True, timeout=180)
+    assert load_program(out / f"2026.{suffix}") == load_program(filled)
+
+
+# --- typical mistakes ------------------------------------------------------------
+
+def _cell(book, sheet: str, header: str, row: int):
+    columns = {c.value: c.column for c in book[sheet][1] if c.value}
+    return book[sheet].cell(row=row, column=columns[header])
+
+
+def _text_in_amount(book):
+    _cell(book, "Faaliyetler", "Bütçe", 4).value = "yedi milyon"
+
+
+def _unknown_unit(book):
+    _cell(book, "Faaliyetler", "Sorumlu birim", 3).value = "Fen İşleri"
+
+
+def _unknown_target(book):
+    _cell(book, "Göstergeler", "PH kodu", 5).value = "9.9.9"
+
+
+def _merged(book):
+    book["Faaliyetler"].merge_cells("E2:E3")
+
+
+def _deleted_header(book):
+    _cell(book, "Faaliyetler", "Faaliyet", 1).value = None
+
+
+def _empty_required(book):
+    _cell(book, "Performans Hedefleri", "Performans hedefi", 3).value = None
+
+
+def _wrong_total(book):
+    _cell(book, "Maliyetler", "Tutar", 5).value = 1_600_000
+
+
+MISTAKES = [
+    (_text_in_amount, "hata", "Faaliyetler!E4", '"yedi milyon" bir sayı değil (ör. 7.650.000 ya da 7.650.000,50'),
+    (_unknown_unit, "hata", "Faaliyetler!D3", '"Fen İşleri" birimler listesinde yok ("Fen İşleri Müdürlüğü" mi demek istediniz?)'),
+    (_unknown_target, "hata", "Göstergeler!A5", '"9.9.9" kodlu performans hedefi yok; Performans Hedefleri sayfasındaki kodlardan birini yazın'),
+    (_merged, "hata", "Faaliyetler!E2:E3", "birleştirilmiş hücre; birleştirmeyi kaldırın"),
+    (_deleted_header, "hata", "Faaliyetler!C1", '"Faaliyet" sütunu yok; başlık satırına (1. satır) "Faaliyet" başlığını geri yazın'),
+    (_empty_required, "hata", "Performans Hedefleri!C3", "zorunlu alan eksik"),
+    (_wrong_total, "uyarı", "Maliyetler!F5", "fark"),
+]
+
+
+@pytest.mark.parametrize("mistake, level, where, message", MISTAKES, ids=[m[0].__name__.strip("_") for m in MISTAKES])
+def test_a_typical_mistake_is_named_by_sheet_and_cell(filled, tmp_path, mistake, level, where, message):
+    book = load_workbook(filled)
+    mistake(book)
+    path = tmp_path / "programs/yesilova/2026.xlsx"
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    errors, warnings = check([path], tmp_path)
+    found = errors if level == "hata" else warnings
+    shown = [str(p) for p in found]
+    assert any(p.startswith(f"programs/yesilova/2026.xlsx:{where}: ") and message in p for p in shown), shown
+    if level == "uyarı":
+        assert errors == []
+
+
+# --- the browser-only route ----------------------------------------------------------
+
+def test_the_workflow_check_step_writes_the_problems_to_the_job_summary(filled, tmp_path):
+    """What staff see in the Actions run when an uploaded workbook is wrong; the build does not run."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    names = [s.get("name") for s in steps]
+    index = names.index("Program dosyalarını denetle")
+    assert all("if" not in s and not s.get("continue-on-error") for s in steps[index:]), "a later step would run after a failed check"
+    book = load_workbook(filled)
+    _text_in_amount(book)
+    (tmp_path / "programs/yesilova").mkdir(parents=True)
+    book.save(tmp_path / "programs/yesilova/2026.xlsx")
+    summary = tmp_path / "ozet.md"
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(["bash", "-e", "-c", steps[index]["run"]], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    text = summary.read_text(encoding="utf-8")
+    assert "site yayımlanmadı" in text
+    assert "| programs/yesilova/2026\\.xlsx | Faaliyetler\\!E4 |" in text
+    assert "\\\"yedi milyon\\\" bir sayı değil" in text or '"yedi milyon" bir sayı değil' in text
+
+
+def test_the_site_offers_the_empty_template(defne_site):
+    template = defne_site / "veri/sablon.xlsx"
+    assert template.exists()
+    assert load_workbook(template).sheetnames[0] == "Nasıl doldurulur"
+    html = page(defne_site, "belediyeler-icin/")
+    assert "../veri/sablon.xlsx" in html.links
