@@ -121,4 +121,4 @@ def test_pages_carry_no_indentation_but_code_keeps_its_lines(defne_site):
     assert re.findall(r"\n[ \t]+\S", outside_code) == []
     assert len(target.encode()) < 40_000
     guide = page(defne_site, "belediyeler-icin/").html
-    assert re.search(r"<pre[^>]*>.*python3 -m venv \.venv\n\.venv/bin/pip install -e \.", guide, re.S)
+    assert re.search(r"<pre[^>]*>.*python3 -m venv \.venv\n\.venv/bin/pip install --require-hashes", guide, re.S)
