@@ -98,20 +98,42 @@ def test_every_table_has_a_caption(defne_site):
         assert html.count("<caption") >= tables, path
 
 
-def test_with_many_municipalities_a_page_lists_only_its_own(tmp_path, monkeypatch, full_site):
-    """A page's size must not grow with the site: beyond a limit the sidebar keeps only the page's municipality."""
-    from seffaf import mkdocs_site
+def test_with_many_municipalities_pages_and_files_do_not_grow_with_the_site(tmp_path, monkeypatch, full_site):
+    """Beyond a limit a page's sidebar keeps only the page's municipality, the site-wide budget
+    explorer lists programs (not every line), and the site-wide tables come as one zip."""
+    import csv
+    import io
+    import zipfile
+
+    from seffaf import mkdocs_site, render
     from seffaf.build import build
 
     from .conftest import make_project
 
-    monkeypatch.setattr(mkdocs_site, "NAV_MUNICIPALITIES", 1)
-    build(make_project(tmp_path, ["defne/2025", "ilgin/2023"]), tmp_path / "site")
-    compact = page(tmp_path / "site", "defne/2025/performans-hedefleri/1-1-1/")
+    monkeypatch.setattr(mkdocs_site, "MANY_MUNICIPALITIES", 1)
+    monkeypatch.setattr(render, "MANY_MUNICIPALITIES", 1)
+    site = tmp_path / "site"
+    build(make_project(tmp_path, ["defne/2025", "ilgin/2023"]), site)
+    compact = page(site, "defne/2025/performans-hedefleri/1-1-1/")
     assert "../../../../ilgin/" not in compact.links and "../../../../arsiv/" in compact.links
     assert "Bütün belediyeler" in compact.text and "Defne Belediyesi" in compact.text
     listed = page(full_site, "defne/2025/performans-hedefleri/1-1-1/")
     assert "../../../../ilgin/" in listed.links and "Bütün belediyeler" not in listed.text
+
+    explorer = page(site, "butce/")
+    assert [row[0] for row in explorer.tables[0][1:]] == ["Defne Belediyesi 2025", "Ilgın Belediyesi 2023"]
+    assert "../defne/2025/butce/" in explorer.links and len(explorer.tables) == 1
+    assert len(page(full_site, "butce/").tables[0]) > 100  # a small site keeps every line on one page
+
+    assert not (site / "veri" / "faaliyetler.csv").exists()
+    with zipfile.ZipFile(site / "veri" / "butun-programlar.zip") as bundle:
+        combined = bundle.read("faaliyetler-virgul.csv").decode("utf-8")
+        package = bundle.read("datapackage.json")
+    own = [(site / f"{p}/veri/faaliyetler-virgul.csv").read_text(encoding="utf-8").splitlines() for p in ("defne/2025", "ilgin/2023")]
+    assert combined.splitlines() == own[0] + own[1][1:]
+    assert {row["belediye"] for row in csv.DictReader(io.StringIO(combined))} == {"Defne Belediyesi", "Ilgın Belediyesi"}
+    assert b'"path": "faaliyetler.csv"' in package
+    assert any(link == "butun-programlar.zip" for link in page(site, "veri/").links)
 
 
 def test_pages_carry_no_indentation_but_code_keeps_its_lines(defne_site):

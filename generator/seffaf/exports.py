@@ -334,14 +334,14 @@ def template_bytes(slug: str | None, year: int) -> bytes:
 
 def _stable_zip(data: bytes) -> bytes:
     """openpyxl stamps every zip entry with the current time; a public record must rebuild byte for byte."""
-    stable = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target:
+    entries = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
         for info in source.infolist():
             content = source.read(info)
             if info.filename == "docProps/core.xml":  # openpyxl sets "modified" to now when saving
                 content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + build_time().strftime("%Y-%m-%dT%H:%M:%SZ").encode(), content)
-            target.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
-    return stable.getvalue()
+            entries[info.filename] = content
+    return _zip(entries)
 
 
 def xlsx_cell(sheet, value, number: bool = False):
@@ -432,14 +432,33 @@ def program_files(program: Program) -> dict[str, bytes]:
     return files
 
 
-def site_files(programs: list[Program]) -> dict[str, bytes]:
-    """Every program's tables in one package under ``/veri/``."""
-    combined = []
-    for parts in zip(*(tables(p) for p in programs)):
-        combined.append(Table(parts[0].name, parts[0].title, parts[0].description, parts[0].columns, [r for t in parts for r in t.rows]))
+def site_files(programs: list[Program], program_files: dict[str, bytes], bundle: bool = False) -> dict[str, bytes]:
+    """Every program's tables in one package under ``/veri/``, joined from each program's own
+    files (``program_files``) rather than written again; ``bundle``: as one zip, for a site
+    whose tables would otherwise be the largest files on it (100 MB at 100 programs)."""
+    parts = tables(programs[0]) if programs else []
     files = {}
-    for table in combined:
-        files[f"veri/{excel_name(table)}"] = csv_bytes(table, excel=True)
-        files[f"veri/{plain_name(table)}"] = csv_bytes(table, excel=False)
-    files["veri/datapackage.json"] = datapackage("seffaf", "Belediye performans programları", [(t, "") for t in combined], [source_of(p) for p in programs])
-    return files
+    for table in parts:
+        for name in (excel_name(table), plain_name(table)):
+            files[name] = _joined([program_files[urls.data(p, name)] for p in programs])
+    files["datapackage.json"] = datapackage("seffaf", "Belediye performans programları", [(t, "") for t in parts], [source_of(p) for p in programs])
+    if bundle:
+        return {f"veri/{BUNDLE}": _zip(files)}
+    return {f"veri/{name}": data for name, data in files.items()}
+
+
+BUNDLE = "butun-programlar.zip"
+
+
+def _joined(csvs: list[bytes]) -> bytes:
+    """CSV files with the same header as one: the first whole, the others without their header line."""
+    return b"".join([csvs[0]] + [data[data.index(b"\r\n") + 2 :] for data in csvs[1:]])
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    """Entries dated 1980-01-01, so the same tables make the same zip."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()

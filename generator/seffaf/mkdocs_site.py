@@ -30,6 +30,7 @@ import yaml
 from mkdocs.plugins import BasePlugin
 
 from . import urls
+from .views import MANY_MUNICIPALITIES
 
 
 def _markdown_extensions(theme_dir: Path) -> list:
@@ -45,11 +46,6 @@ def _markdown_extensions(theme_dir: Path) -> list:
         {"pymdownx.snippets": {"auto_append": [str(theme_dir / "kisaltmalar.md")], "check_paths": True, "restrict_base_path": False}},
         {"toc": {"permalink": "¶", "permalink_title": "Bu bölümün bağlantısı"}},
     ]
-
-
-NAV_MUNICIPALITIES = 12
-"""Up to this many municipalities, every page's sidebar lists them all; beyond, a page lists
-only its own and links to the archive, so a page's size does not grow with the site."""
 
 
 def _municipality_count(nav: list) -> int:
@@ -101,7 +97,7 @@ def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_d
             # the script the same on every page (one hash) and free of the site's address.
             "scope": "/",
             "policy": POLICY.format(scripts=SCRIPTS),
-            "belediyeler": all_municipalities if _municipality_count(nav) > NAV_MUNICIPALITIES else None,
+            "belediyeler": all_municipalities if _municipality_count(nav) > MANY_MUNICIPALITIES else None,
         },
     }
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

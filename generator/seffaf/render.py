@@ -11,6 +11,7 @@ What MkDocs prints outside the body (titles, navigation, meta) is made HTML in
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -28,7 +29,7 @@ from .audit import audit
 from .compare import Comparison, compare, indicator_histories
 from .incremental import Cache
 from .schema import SCHEMA_FILE, Program, json_schema_text
-from .views import ProgramView, budget_lines, economic_totals, program_view
+from .views import MANY_MUNICIPALITIES, ProgramView, budget_lines, economic_totals, program_view
 
 
 @dataclass
@@ -104,7 +105,9 @@ def _indicator_name(indicator) -> str:
     return indicator.ad
 
 
+@functools.cache
 def environment(theme_dir: Path) -> Environment:
+    """One per theme and process: each program rendered in a worker reuses the compiled templates."""
     env = Environment(
         loader=FileSystemLoader(str(theme_dir / "pages")),
         undefined=StrictUndefined,
@@ -174,15 +177,16 @@ class Renderer:
             if comparisons:
                 entries.append({"Yıllar arası": self.over_the_years(slug, municipality, comparisons, [v.program for v in oldest_first])})
             nav.append({municipality.ad: entries})
+        many = len(by_municipality) > MANY_MUNICIPALITIES
         self.page(
             urls.site_explorer(), "explorer.md.j2", "Bütçe gezgini: bütün programlar", search.record(None, "table", "Bütçe gezgini"),
-            lines=[line for v in views for line in budget_lines(v)], economic=None, view=None, program=None,
+            lines=[] if many else [line for v in views for line in budget_lines(v)], views=views if many else [], economic=None, view=None, program=None,
         )
         nav.append({"Bütçe gezgini": urls.site_explorer()})
         self.page(urls.archive(), "archive.md.j2", "Arşiv", search.record(None, "page"), municipalities=by_municipality)
         nav.append({"Arşiv": urls.archive()})
-        self.page(urls.site_data(), "data.md.j2", "Veri", search.record(None, "page"), views=views, tables=exports.tables(programs[0]) if programs else [])
-        self.site.files.update(exports.site_files(programs))
+        self.page(urls.site_data(), "data.md.j2", "Veri", search.record(None, "page"), views=views, tables=exports.tables(programs[0]) if programs else [], bundle=exports.BUNDLE if many else None)
+        self.site.files.update(exports.site_files(programs, self.site.files, bundle=many))
         self.site.files[urls.template()] = exports.template_bytes(None, max((p.yil for p in programs), default=exports.build_time().year) + 1)
         nav.append({"Veri": urls.site_data()})
         for page in sorted(self.content_dir.glob("*.md")):

@@ -16,6 +16,12 @@ from .schema import Activity, Aim, Cost, Goal, PerformanceTarget, Program, Unit
 from .turkish import sort_key
 
 
+MANY_MUNICIPALITIES = 12
+"""Beyond this many municipalities a site's pages stop growing with it: a page's sidebar lists
+only its own municipality, the site-wide budget explorer lists programs instead of every line,
+and the site-wide tables come as one zip."""
+
+
 def _add(*values: Decimal | None) -> Decimal:
     return sum((v for v in values if v is not None), Decimal(0))
 
@@ -111,6 +117,10 @@ class ProgramView:
             if name == view.unit.ad or name in view.unit.varyantlar:
                 return view
         return None
+
+    @property
+    def budget_line_count(self) -> int:
+        return len(budget_lines(self))
 
     @property
     def activity_count(self) -> int:
