@@ -7,12 +7,20 @@ Each test names the message it replaced ("was: …").
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import yaml
-from seffaf.loader import ProgramError, _yaml_problem, load_program
+from seffaf.build import FORK_ADDRESS, site_address
+from seffaf.loader import ProgramError, _yaml_problem, load_program, new_program
+from seffaf.schema import SiteConfig, describe_field, json_schema_text
 
+from .conftest import ROOT
 from .test_hostile import HOSTILE
 
 VALID = (HOSTILE / "gecerli.yml").read_text(encoding="utf-8")
@@ -254,3 +262,167 @@ def test_every_libyaml_error_has_a_turkish_message(problem):
     assert line == 2
     assert not message.startswith("YAML okunamadı"), message
     assert not any(word in message for word in ("found", "expected", "allowed", "character that")), message
+
+
+# --- the skeleton, site.yml, the Rehber, --kati -------------------------------
+
+
+def seffaf(*args: str, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "seffaf.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def skeleton(tmp_path, name: str | None = "Örnekköy Belediyesi") -> Path:
+    (tmp_path / "programs").mkdir(exist_ok=True)
+    return new_program(tmp_path / "programs", "ornekkoy", 2026, name)
+
+
+FILLED = {
+    "il: İl adını yazın": "il: Örnekil",
+    "meclis_karari: Meclis kararının tarihini ve sayısını yazın": 'meclis_karari: "05.11.2025 tarih ve 123 sayılı karar"',
+    "ad: Birinci stratejik amacın adını yazın": "ad: Kırsal yolları iyileştirmek",
+    "ad: Birinci hedefin adını yazın": "ad: Köy yollarını asfaltlamak",
+    "ad: Performans hedefinin adını yazın": "ad: Her yıl 20 km köy yolunu asfaltlamak",
+    "aciklama: Bu hedefin neden konulduğunu yazın": "aciklama: Köy yollarının yarısı toprak.",
+    "ad: Sayı değerli bir göstergenin adını yazın": "ad: Asfaltlanan yol",
+    "ad: Yüzde değerli bir göstergenin adını yazın": "ad: Asfaltlı köy yolu oranı",
+    "ad: Metin değerli bir göstergenin adını yazın": "ad: İhale aşaması",
+    "ad: Birinci faaliyetin adını yazın": "ad: Asfalt serimi",
+    "ad: İkinci faaliyetin adını yazın": "ad: Yol bakımı",
+}
+
+
+def filled(text: str) -> str:
+    """The skeleton filled in as the guide says: names from the document, figures as printed
+    ("1.500.000" in quotes, the Turkish way), totals as the document states them."""
+    for old, new in FILLED.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    values = iter(["{2024: 12, 2025: 18, 2026: 20}", '{2024: "%40", 2025: "%45,5", 2026: 50}', "{2024: Proje, 2025: İhale, 2026: Yapım}"])
+    text = re.sub(r"\{2024: null, 2025: null, 2026: null\}", lambda m: next(values), text)
+    text = text.replace("maliyet: {butce: 0, butce_disi: 0, toplam: 0}", 'maliyet: {butce: "1.000.000", butce_disi: 0, toplam: "1.000.000"}', 2)
+    text = text.replace("maliyet: {butce: 0, butce_disi: 0, toplam: 0}", 'maliyet: {butce: "2.000.000", butce_disi: 0, toplam: "2.000.000"}', 1)
+    text = text.replace("tutar: 0}", "tutar: 1200000}", 1).replace("tutar: 0}", "tutar: 500000}", 1).replace("tutar: 0}", "tutar: 300000}", 1)
+    text = text.replace("butce_toplami: 0\n", "butce_toplami: 2000000\n").replace("              toplam: 0\n", "              toplam: 2000000\n")
+    row = "butce: 2000000, butce_payi: 100, butce_disi: 0, butce_disi_payi: 0, toplam: 2000000, toplam_payi: 100"
+    text = text.replace("      butce: 0\n      butce_payi: 0\n      butce_disi: 0\n      butce_disi_payi: 0\n      toplam: 0\n      toplam_payi: 0\n",
+                        "      butce: 2000000\n      butce_payi: 100\n      butce_disi: 0\n      butce_disi_payi: 0\n      toplam: 2000000\n      toplam_payi: 100\n")
+    text = text.replace("performans_hedefleri_toplami: {butce: 0, butce_payi: 0, butce_disi: 0, butce_disi_payi: 0, toplam: 0, toplam_payi: 0}", f"performans_hedefleri_toplami: {{{row}}}")
+    text = text.replace("genel_toplam: {butce: 0, butce_payi: 0, butce_disi: 0, butce_disi_payi: 0, toplam: 0, toplam_payi: 0}", f"genel_toplam: {{{row}}}")
+    for code, amount in (("01", 1200000), ("03", 500000), ("06", 300000)):
+        text = re.sub(rf"(kod: '{code}', ad: [^,]+, )faaliyet: 0, genel_yonetim: 0, diger_idarelere_transfer: 0, toplam: 0", rf"\g<1>faaliyet: {amount}, genel_yonetim: 0, diger_idarelere_transfer: 0, toplam: {amount}", text)
+    return text.replace("butce_toplami: {faaliyet: 0, genel_yonetim: 0, diger_idarelere_transfer: 0, toplam: 0}", "butce_toplami: {faaliyet: 2000000, genel_yonetim: 0, diger_idarelere_transfer: 0, toplam: 2000000}").replace(
+        "genel_toplam: {faaliyet: 0, genel_yonetim: 0, diger_idarelere_transfer: 0, toplam: 0}", "genel_toplam: {faaliyet: 2000000, genel_yonetim: 0, diger_idarelere_transfer: 0, toplam: 2000000}"
+    )
+
+
+def test_an_unfilled_skeleton_does_not_pass_quietly(tmp_path):
+    """was: passed with 0 warnings ("İl adını yazın" published as the province)."""
+    path = skeleton(tmp_path)
+    result = seffaf("check", "--kati", "programs/ornekkoy/2026.yml", cwd=tmp_path)
+    assert result.returncode == 1
+    line = path.read_text(encoding="utf-8").splitlines().index("  il: İl adını yazın") + 1
+    assert f"  uyarı: programs/ornekkoy/2026.yml:{line}: belediye.il: \"İl adını yazın\" yer tutucu olarak duruyor: belgedeki bilgiyle değiştirin" in result.stdout.splitlines()
+    assert len(re.findall("yer tutucu", result.stdout)) == len(FILLED)
+    assert "eksik: programs/ornekkoy/2026.yml: Rehber: Göstergelerin üç yıllık değerleri eksiksiz" in result.stdout
+    assert seffaf("check", "programs/ornekkoy/2026.yml", cwd=tmp_path).returncode == 0  # not strict: warnings do not block
+    assert path.exists()
+
+
+def test_a_skeleton_filled_in_as_the_guide_says_passes_with_no_warning(tmp_path):
+    path = skeleton(tmp_path)
+    program = load_program(path)
+    target = program.amaclar[0].hedefler[0].performans_hedefleri[0]
+    assert [i.deger_turu for i in target.gostergeler] == ["sayi", "sayi", "metin"] and [i.birim for i in target.gostergeler][1] == "%"
+    assert all(a.maliyet for a in target.faaliyetler) and target.maliyet_tablosu and program.idare_performans_tablosu and program.toplam_kaynak_ihtiyaci
+    path.write_text(filled(path.read_text(encoding="utf-8")), encoding="utf-8")
+    result = seffaf("check", "--kati", "programs/ornekkoy/2026.yml", cwd=tmp_path)
+    assert result.stdout.splitlines()[-1] == "1 dosya: 0 hata, 0 uyarı, 0 eksik.", result.stdout
+    assert result.returncode == 0
+
+
+@pytest.mark.parametrize("name", ["A: B", "Ali'nin \"Belediyesi\" # 1", "- [x] {y}: %z @ `w`", "Örnek\\Köy &a *b !c |d >e"])
+def test_new_with_any_name_writes_a_file_that_check_accepts(tmp_path, name):
+    """was: `seffaf new --name "A: B"` wrote a file that failed check."""
+    assert load_program(skeleton(tmp_path, name)).belediye.ad == name
+
+
+def test_new_refuses_a_name_with_control_characters(tmp_path):
+    with pytest.raises(ValueError, match=r"--name: yazdırılamayan bir denetim karakteri var \(U\+001B\)"):
+        skeleton(tmp_path, "A\x1b[2J")
+
+
+def test_an_indicator_without_a_unit_is_listed_as_missing(tmp_path):
+    """was: nothing."""
+    path = tmp_path / "ornekkoy" / "2026.yml"
+    path.parent.mkdir()
+    path.write_text(VALID, encoding="utf-8")
+    result = seffaf("check", "ornekkoy/2026.yml", cwd=tmp_path)
+    assert "  eksik: ornekkoy/2026.yml: Rehber: Sayı değerli göstergelerin ölçü birimi yazılmış: 1 göstergede birim yok (adet, km, %, kişi …)" in result.stdout.splitlines()
+    assert "Rehber'in istediği, programda olmayanlar" in result.stdout and result.returncode == 0
+    assert seffaf("check", "--kati", "ornekkoy/2026.yml", cwd=tmp_path).returncode == 1
+
+
+def site_project(tmp_path, site: str) -> Path:
+    (tmp_path / "programs" / "ornekkoy").mkdir(parents=True)
+    (tmp_path / "programs" / "ornekkoy" / "2026.yml").write_text(VALID.replace("                degerler:", "                birim: km\n                degerler:"), encoding="utf-8")
+    (tmp_path / "site.yml").write_text(site, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "address, message",
+    [
+        ("example.org", 'site.yml:2: adres: "example.org" bir web adresi değil: http:// ya da https:// ile başlamalı, ör. "https://example.org"'),
+        ("javascript:alert(1)", 'site.yml:2: adres: "javascript:alert(1)" bir web adresi değil: http:// ya da https:// ile başlamalı, ör. "https://kullanici.github.io/depo/"'),
+    ],
+)
+def test_check_reads_site_yml_and_its_address(tmp_path, address, message):
+    """was: `seffaf check` did not read site.yml; the build ended with exit 1 and nothing printed."""
+    project = site_project(tmp_path, f"baslik: Deneme\nadres: {address}\n")
+    result = seffaf("check", cwd=project)
+    assert result.returncode == 1 and message in result.stdout.splitlines(), result.stdout
+    built = seffaf("build", "--out", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 1 and message in built.stderr.splitlines(), built.stderr
+
+
+def test_a_repository_address_must_be_http(tmp_path):
+    project = site_project(tmp_path, "baslik: Deneme\nkod_deposu: 'javascript:alert(1)'\n")
+    assert 'site.yml:2: kod_deposu: "javascript:alert(1)" bir web adresi değil' in seffaf("check", cwd=project).stdout
+
+
+def test_the_forks_address_is_a_warning_and_the_build_uses_githubs(tmp_path):
+    """was: canonical links, sitemap and print addresses pointed at kullanici.github.io/seffaf/."""
+    project = site_project(tmp_path, f"baslik: Deneme\nadres: {FORK_ADDRESS}\n")
+    result = seffaf("check", cwd=project)
+    assert f"  uyarı: site.yml: adres: örnek adres ({FORK_ADDRESS}) olarak duruyor" in result.stdout
+    config = SiteConfig(baslik="x", adres=FORK_ADDRESS)
+    assert site_address(config, "https://belediye.github.io/acik-butce/") == ("https://belediye.github.io/acik-butce/", "GitHub Pages")
+    assert site_address(SiteConfig(baslik="x", adres="https://seffaf.ornekkoy.bel.tr/"), "https://belediye.github.io/x/") == ("https://seffaf.ornekkoy.bel.tr/", "site.yml")
+    assert site_address(SiteConfig(baslik="x"), None) == ("", "")
+
+
+def test_the_pages_workflow_checks_site_yml_and_gives_the_build_githubs_address():
+    steps = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    names = [step.get("uses", step.get("run", "")).split("@")[0] for step in steps]
+    check, pages, build = names.index("seffaf check"), names.index("actions/configure-pages"), names.index("seffaf build")
+    assert check < build and pages < build
+    assert "steps.pages.outputs.base_url" in steps[build]["env"]["SEFFAF_ADRES"] and steps[pages]["id"] == "pages"
+
+
+ENGLISH = re.compile(r"\b(the|and|of|is|are|with|for|when)\b")
+
+
+def test_every_field_has_a_turkish_description_with_its_meaning():
+    """was: 11 descriptions, in English (the models' docstrings)."""
+    schema = json.loads(json_schema_text())
+    models = [("Program", schema), *schema["$defs"].items(), ("SiteConfig", SiteConfig.model_json_schema(by_alias=True))]
+    described = 0
+    for name, model in models:
+        for key, prop in model.get("properties", {}).items():
+            text = prop.get("description") if name != "SiteConfig" else describe_field(name, key)
+            assert text and text == describe_field(name, key) and not ENGLISH.search(text), f"{name}.{key}: {text!r}"
+            described += 1
+        if name != "SiteConfig":
+            assert model["description"] and not ENGLISH.search(model["description"]), name
+    assert described > 140
+    assert schema["$defs"]["EconomicLine"]["properties"]["kod"]["examples"] == ["03"]

@@ -24,6 +24,7 @@ from seffaf.cli import parser
 from seffaf.incremental import cache_folder
 
 from .conftest import ROOT
+from .test_check_messages import filled
 
 GUIDE = ROOT / "content" / "belediyeler-icin.md"
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -109,23 +110,20 @@ def test_guide_walkthrough(project):
     assert result.returncode == 0, result.stdout
     assert "1 dosya: 0 hata" in result.stdout
 
-    # 4. filling it: figures as the document states them (a total that does not add up),
-    # "-" as null, and a note on an ambiguous cell
-    filled = (
-        text.replace("il: İl adını yazın", "il: Örnekil")
-        .replace("tutar: 0}", "tutar: 1250000}", 1)
-        .replace("tutar: 0}", "tutar: 750000}", 1)
-        .replace("butce_toplami: 0", "butce_toplami: 2000000")
-        .replace("              toplam: 0", "              toplam: 2100000")
-        .replace("maliyet: {butce: 0, butce_disi: 0, toplam: 0}", "maliyet: {butce: 2000000, butce_disi: 0, toplam: 2000000}")
-        .replace("degerler: {2024: null, 2025: null, 2026: null}", "degerler: {2024: 12, 2025: null, 2026: 15}\n                not: 2025 sütunu belgede okunmuyor; boş bırakıldı.")
+    # 4. filling it as the guide says (tests/test_check_messages.filled), with figures as the
+    # document states them: a total that does not add up, and a "-" as null with a note
+    complete = filled(text)
+    assert "              toplam: 2000000\n" in complete and "degerler: {2024: 12, 2025: 18, 2026: 20}" in complete
+    program.write_text(
+        complete.replace("              toplam: 2000000\n", "              toplam: 2100000\n").replace(
+            "degerler: {2024: 12, 2025: 18, 2026: 20}", "degerler: {2024: 12, 2025: null, 2026: 20}\n                not: 2025 sütunu belgede okunmuyor; boş bırakıldı."
+        ),
+        encoding="utf-8",
     )
-    assert filled.count("2000000") == 3 and "not: 2025 sütunu" in filled
-    program.write_text(filled, encoding="utf-8")
     result = seffaf(check, project)
     assert result.returncode == 0, result.stdout
-    assert "1 dosya: 0 hata, 2 uyarı." in result.stdout  # warnings do not stop publishing
-    assert f"uyarı: {PROGRAM}:" in result.stdout
+    assert "1 dosya: 0 hata, 2 uyarı, 1 eksik." in result.stdout  # warnings do not stop publishing
+    assert f"uyarı: {PROGRAM}:" in result.stdout and f"eksik: {PROGRAM}: Rehber: Göstergelerin üç yıllık değerleri eksiksiz" in result.stdout
 
     # 6. site.yml: adres and programlar
     config = yaml.safe_load((project / "site.yml").read_text(encoding="utf-8"))
@@ -171,9 +169,10 @@ def test_guide_walkthrough(project):
         server.wait(timeout=10)
 
     # a broken edit: seffaf check names file and line, exit 1; the build refuses and keeps the old site
-    lines = filled.splitlines()
+    written = program.read_text(encoding="utf-8")
+    lines = written.splitlines()
     broken_line = next(i for i, line in enumerate(lines, 1) if "butce_toplami: 2000000" in line)
-    program.write_text(filled.replace("butce_toplami: 2000000", "butce_toplami: iki milyon"), encoding="utf-8")
+    program.write_text(written.replace("butce_toplami: 2000000", "butce_toplami: iki milyon", 1), encoding="utf-8")
     result = seffaf(check, project)
     assert result.returncode == 1
     example = re.search(rf"^{re.escape(PROGRAM)}:\d+: (.*)$", GUIDE.read_text(encoding="utf-8"), re.M)

@@ -358,11 +358,13 @@ class _Auditor:
         no_cost = [t.kod for t in targets if not (t.maliyet or t.maliyet_tablosu or any(a.maliyet for a in t.faaliyetler))]
         no_code_table = [t.kod for t in targets if not t.maliyet_tablosu and not any(a.maliyet_tablosu for a in t.faaliyetler)]
         indicators = sum(len(t.gostergeler) for t in targets)
+        no_measure = [i for t in targets for i in t.gostergeler if i.deger_turu == "sayi" and not i.birim]
         self.report.requirements[:0] = [
             Requirement("İdare Performans Tablosu", program.idare_performans_tablosu is not None),
             Requirement("Toplam Kaynak İhtiyacı tablosu", program.toplam_kaynak_ihtiyaci is not None),
             Requirement("Her performans hedefinin en az bir göstergesi var", not no_indicator, f"göstergesi olmayan: {', '.join(no_indicator)}" if no_indicator else ""),
             Requirement("Göstergelerin üç yıllık değerleri eksiksiz", not partial, f"{indicators} göstergeden {len(partial)} tanesinde en az bir yıl boş" if partial else ""),
+            Requirement("Sayı değerli göstergelerin ölçü birimi yazılmış", not no_measure, f"{len(no_measure)} göstergede birim yok (adet, km, %, kişi …)" if no_measure else ""),
             Requirement("Her faaliyetin sorumlu harcama birimi var", not without_unit, f"{len(without_unit)} faaliyette sorumlu birim yok" if without_unit else ""),
             Requirement("Her performans hedefinin maliyeti var", not no_cost, f"maliyeti olmayan: {', '.join(no_cost)}" if no_cost else ""),
             Requirement("Maliyetler ekonomik koda göre ayrılmış", not no_code_table, f"{len(no_code_table)} performans hedefinde ekonomik kod tablosu yok" if no_code_table else ""),

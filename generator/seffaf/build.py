@@ -23,7 +23,7 @@ from .loader import (
     PROGRAM_SUFFIXES, Document, Problem, ProgramError, find_program_files, load, one_per_program, read_yaml, validate_as, value_warnings,
 )
 from .render import Renderer
-from .schema import Program, SiteConfig
+from .schema import Program, SiteConfig, web_address
 
 Progress = Callable[[str], None]
 
@@ -89,17 +89,49 @@ def load_programs(files: list[Path], root: Path, cache: Cache | None = None) -> 
     return [found[path] for path in files]
 
 
-def check(files: list[Path], root: Path) -> tuple[list[Problem], list[Problem]]:
-    """Errors (the file cannot be published) and warnings (the source disagrees with itself)."""
+FORK_ADDRESS = "https://kullanici.github.io/seffaf/"
+"""The ``adres`` a fork starts with: it is nobody's address."""
+
+
+def check(files: list[Path], root: Path, config_file: Path | None = None) -> tuple[list[Problem], list[Problem]]:
+    """Errors (the file cannot be published), then warnings: what the source disagrees with
+    itself on, placeholders, and (level "eksik") what the Rehber requires and the program lacks."""
+    errors: list[Problem] = []
+    found: list[Problem] = []
+    if config_file is not None:
+        shown = display_path(config_file, root)
+        try:
+            config = validate_as(read_yaml(config_file, shown), SiteConfig)
+        except ProgramError as error:
+            errors.extend(error.problems)
+        else:
+            if config.adres == FORK_ADDRESS:
+                found.append(Problem(shown, None, "adres", f"örnek adres ({FORK_ADDRESS}) olarak duruyor: sitenin adresini yazın ya da satırı silin (GitHub Pages iş akışı o zaman GitHub'ın verdiği adresi kullanır)", "uyarı"))
     try:
         loaded = load_documents(files, root)
     except ProgramError as error:
-        return error.problems, []
-    found = []
+        return errors + error.problems, found
+    if errors:
+        return errors, found
     for program, document in loaded:
+        report = audit(program)
         found.extend(value_warnings(program, document))
-        found.extend(warnings(audit(program), document))
+        found.extend(warnings(report, document))
+        found.extend(Problem(document.file, None, "Rehber", f"{r.title}: " + (r.detail or "yok"), "eksik") for r in report.requirements if not r.present)
     return [], found
+
+
+def site_address(config: SiteConfig, given: str | None) -> tuple[str, str]:
+    """The site's address and where it came from: ``adres`` in site.yml, unless it is empty
+    or the fork's placeholder; then the one GitHub Pages gives (``SEFFAF_ADRES``, set by the workflow)."""
+    if config.adres and config.adres != FORK_ADDRESS:
+        return config.adres, "site.yml"
+    if given:
+        try:
+            return web_address(given.strip()), "GitHub Pages"
+        except ValueError as error:
+            raise ProgramError([Problem("SEFFAF_ADRES", None, "", str(error))]) from None
+    return "", ""
 
 
 def load_documents(files: list[Path], root: Path, with_documents: bool = True) -> list[tuple[Program, Document | None]]:
@@ -148,6 +180,8 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         clock = now
 
     config = load_site_config(project.config_file)
+    address, source = site_address(config, os.environ.get("SEFFAF_ADRES"))
+    progress(f"Sitenin adresi: {address} ({source})" if address else "Sitenin adresi yok (site.yml'da adres yazılmamış): bağlantılar göreli, site haritası adressiz")
     files = program_files(project.programs_dir, config.programlar)
     out_dir = out_dir.resolve()
     cache = Cache.beside(out_dir, project.theme_dir) if incremental else None
@@ -169,7 +203,7 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         docs.update(site.files)
         assets = project.theme_dir / "assets"
         docs.update((f"assets/{p.relative_to(assets).as_posix()}", p.read_bytes()) for p in assets.rglob("*") if p.is_file())
-        site_settings = {"title": config.baslik, "description": config.aciklama or "", "url": config.adres or ""}
+        site_settings = {"title": config.baslik, "description": config.aciklama or "", "url": address}
         site_key = cache.site_key(site_settings, site.nav, [(p.path, p.title) for p in site.pages.values()], docs_dir, docs) if cache else ""
         unchanged = bool(cache) and cache.site_matches(site_key, out_dir)
         if cache:

@@ -60,34 +60,51 @@ def cmd_build(args) -> int:
 
 
 def cmd_check(args) -> int:
+    """With no path: every program file and site.yml, as the Pages workflow runs it."""
     paths = [Path(p) for p in args.paths] or [Path(args.programs)]
+    config = Path(args.config) if not args.paths and Path(args.config).is_file() else None
     files: list[Path] = []
     try:
         for path in paths:
-            files.extend(find_program_files(path, "**/*") if path.is_dir() else [path])
+            if path.is_dir():
+                files.extend(find_program_files(path, "**/*"))
+            elif path.name == "site.yml" or path.resolve() == Path(args.config).resolve():
+                config = path
+            else:
+                files.append(path)
     except ProgramError as error:
-        return _checked(args, files, error.problems, [])
-    if not files:
+        return _checked(args, files, None, error.problems, [])
+    if not files and not config:
         _echo("Denetlenecek program dosyası bulunamadı.", err=True)
         return 1
-    errors, warnings = check(files, Path.cwd())
-    return _checked(args, files, errors, warnings)
+    errors, found = check(files, Path.cwd(), config)
+    return _checked(args, files, config, errors, found)
 
 
-def _checked(args, files: list[Path], errors: list[Problem], warnings: list[Problem]) -> int:
+def _checked(args, files: list[Path], config: Path | None, errors: list[Problem], found: list[Problem]) -> int:
+    """Errors, then warnings, then what the Rehber requires and the program lacks ("eksik");
+    with --kati the last two fail too."""
+    warnings = [p for p in found if p.level != "eksik"]
+    missing = [p for p in found if p.level == "eksik"]
+    failed = bool(errors) or (args.kati and bool(found))
+    checked = files + ([config] if config else [])
     if args.ozet:
         with open(args.ozet, "a", encoding="utf-8") as summary:
-            summary.write(_summary(files, errors, warnings))
+            summary.write(_summary(checked, errors, warnings + missing))
     if args.json:
-        found = {"dosyalar": [display_path(f, Path.cwd()) for f in files], "hatalar": [p.as_dict() for p in errors], "uyarilar": [p.as_dict() for p in warnings]}
-        _echo(*json.dumps(found, ensure_ascii=False, indent=1).splitlines())
-        return 1 if errors else 0
+        result = {"dosyalar": [display_path(f, Path.cwd()) for f in checked], "hatalar": [p.as_dict() for p in errors], "uyarilar": [p.as_dict() for p in warnings], "eksikler": [p.as_dict() for p in missing]}
+        _echo(*json.dumps(result, ensure_ascii=False, indent=1).splitlines())
+        return 1 if failed else 0
     _echo(*errors)
     if warnings:
-        _echo(f"Uyarılar ({len(warnings)}): hata değil; belgenin kendi içinde tutmayan ya da ikinci kez bakılması gereken rakamlar:")
+        _echo(f"Uyarılar ({len(warnings)}): hata değil; belgenin kendi içinde tutmayan ya da ikinci kez bakılması gereken rakamlar, doldurulmamış yerler:")
         _echo(*(f"  uyarı: {problem}" for problem in warnings))
-    _echo("", f"{len(files)} dosya: {len(errors)} hata, {len(warnings)} uyarı.")
-    return 1 if errors else 0
+    if missing:
+        _echo(f"Rehber'in istediği, programda olmayanlar ({len(missing)}):")
+        _echo(*(f"  eksik: {problem}" for problem in missing))
+    strict = " (--kati: uyarılar ve eksikler de hata sayıldı)" if args.kati and found and not errors else ""
+    _echo("", f"{len(checked)} dosya: {len(errors)} hata, {len(warnings)} uyarı, {len(missing)} eksik.{strict}")
+    return 1 if failed else 0
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
@@ -207,6 +224,8 @@ def parser() -> argparse.ArgumentParser:
     c = commands.add_parser("check", help="program dosyalarını denetler")
     c.add_argument("paths", nargs="*", help="dosya ya da klasör (varsayılan: programs)")
     c.add_argument("--programs", default="programs", help=argparse.SUPPRESS)
+    c.add_argument("--config", default="site.yml", help="site ayarları; yol verilmezse programlarla birlikte denetlenir (varsayılan: site.yml)")
+    c.add_argument("--kati", action="store_true", help="katı denetim: uyarılar ve Rehber'in istediği eksikler de hata sayılır (çıkış kodu 1)")
     c.add_argument("--json", action="store_true", help="sonuçları makinece okunur JSON olarak yazar")
     c.add_argument("--ozet", metavar="DOSYA", help='sonuçları Markdown tablo olarak bu dosyaya da ekler (GitHub Actions: --ozet "$GITHUB_STEP_SUMMARY")')
     c.set_defaults(run=cmd_check)

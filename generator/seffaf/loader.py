@@ -8,6 +8,7 @@ fixes a file in one pass. Nothing here raises anything but ``ProgramError``.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import string
 from dataclasses import dataclass, field
@@ -711,20 +712,49 @@ def _check_references(program: Program, document: Document) -> list[Problem]:
     return problems
 
 
+PLACEHOLDER = re.compile(r"\byazın\.?$")
+"""How the skeleton of ``seffaf new`` marks what the author must replace: "İl adını yazın"."""
+
+
+def _placeholders(data, path: tuple = ()):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _placeholders(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _placeholders(value, path + (index,))
+    elif isinstance(data, str) and PLACEHOLDER.search(data):
+        yield path, data
+
+
 def value_warnings(program: Program, document: Document) -> list[Problem]:
-    """Values that are legal but worth a second look: a share above 100 % may be a typo, or true."""
-    found = []
+    """Values that are legal but worth a second look: a share above 100 % may be a typo, or true;
+    a placeholder of the skeleton left as it was; numbers kept as text."""
+    found = [document.problem(path, f'"{text}" yer tutucu olarak duruyor: belgedeki bilgiyle değiştirin', "uyarı") for path, text in _placeholders(document.data)]
     for a, aim in enumerate(program.amaclar):
         for g, goal in enumerate(aim.hedefler):
             for t, target in enumerate(goal.performans_hedefleri):
                 for i, indicator in enumerate(target.gostergeler):
+                    here = ("amaclar", a, "hedefler", g, "performans_hedefleri", t, "gostergeler", i)
+                    written = [value for value in indicator.degerler.values() if value is not None]
+                    if indicator.deger_turu == "metin" and written and all(_is_number(value) for value in written):
+                        found.append(document.problem(here + ("deger_turu",), 'metin değerli göstergenin bütün değerleri sayı: sayıysa "deger_turu: metin" satırını silin', "uyarı"))
                     if indicator.birim != "%" and "(%)" not in indicator.ad:
                         continue
                     for year, value in indicator.degerler.items():
                         if isinstance(value, Decimal) and not 0 <= value <= 100:
-                            path = ("amaclar", a, "hedefler", g, "performans_hedefleri", t, "gostergeler", i, "degerler", year)
-                            found.append(document.problem(path, f"yüzde değeri {value}: 0–100 aralığında değil (belgede böyle yazıyorsa doğrudur)", "uyarı"))
+                            found.append(document.problem(here + ("degerler", year), f"yüzde değeri {value}: 0–100 aralığında değil (belgede böyle yazıyorsa doğrudur)", "uyarı"))
     return found
+
+
+def _is_number(value) -> bool:
+    if isinstance(value, Decimal):
+        return True
+    try:
+        parse_number(str(value))
+    except NumberError:
+        return False
+    return True
 
 
 def load(path: Path, display: str | None = None) -> tuple[Program, Document]:
@@ -752,10 +782,20 @@ def new_program_path(programs_dir: Path, slug: str, year: int, suffix: str) -> P
 
 
 def new_program(programs_dir: Path, slug: str, year: int, name: str | None = None) -> Path:
-    """A skeleton that passes ``seffaf check``, with Turkish comments saying what goes where."""
+    """A skeleton with every part a real program has and Turkish comments saying what goes
+    where; its placeholders ("… yazın") are warnings until replaced."""
+    name = " ".join((name or f"{slug.replace('-', ' ').title()} Belediyesi").split())
+    try:
+        schema.refuse_control(name)
+    except ValueError as error:
+        raise ValueError(f"--name: {error}") from None
     path = new_program_path(programs_dir, slug, year, ".yml")
     skeleton = (resources.files(__package__) / "yeni-program.yml").read_text(encoding="utf-8")
-    values = dict(slug=slug, yil=year, onceki=year - 1, ikionce=year - 2, ad=name or f"{slug.replace('-', ' ').title()} Belediyesi")
+    quoted = lambda text: json.dumps(text, ensure_ascii=False)  # a YAML double-quoted scalar: any character is safe
+    values = dict(
+        slug=slug, yil=year, onceki=year - 1, ikionce=year - 2,
+        ad=quoted(name), ad_text=name, baslik=quoted(f"{name} {year} Yılı Performans Programı"),
+    )
     path.write_text(string.Template(skeleton).substitute(values), encoding="utf-8")
     schema_file = programs_dir / schema.SCHEMA_FILE
     if not schema_file.exists():

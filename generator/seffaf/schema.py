@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from importlib import resources
 from enum import Enum
 from typing import Annotated, Literal, Optional, Union
 from urllib.parse import urlsplit
 
+import yaml
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationInfo, WithJsonSchema
 
-from .turkish import NO_VALUE, NumberError, parse_number
+from .turkish import NumberError, parse_number
 
 
 class YamlText(str):
@@ -123,7 +125,7 @@ IndicatorNumber = Annotated[Decimal, BeforeValidator(_number), PlainSerializer(_
 
 def _indicator_value(value, info: ValidationInfo):
     """A numeric indicator reads text as a Turkish number ("12,5"); a text indicator keeps it as typed."""
-    if info.data.get("deger_turu", "sayi") != "sayi" or value is None or (isinstance(value, str) and value.strip() in NO_VALUE and False):
+    if info.data.get("deger_turu", "sayi") != "sayi" or value is None:
         return value
     try:
         return _number(value)
@@ -141,7 +143,7 @@ IndicatorValue = Annotated[
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def _no_control(value: str, allowed: str = "") -> str:
+def refuse_control(value: str, allowed: str = "") -> str:
     for found in _CONTROL.finditer(value):
         char = found.group()
         if char in allowed:
@@ -156,15 +158,15 @@ def _no_control(value: str, allowed: str = "") -> str:
     return value
 
 
-Line = Annotated[str, AfterValidator(_no_control)]
+Line = Annotated[str, AfterValidator(refuse_control)]
 """Text on one line: a name, a code, a unit. No tab, line break or control character."""
-Text = Annotated[str, AfterValidator(lambda value: _no_control(value, "\n\t"))]
+Text = Annotated[str, AfterValidator(lambda value: refuse_control(value, "\n\t"))]
 """Text of several lines (aciklama, metin, not): line breaks and tabs, no other control character."""
 
 
-def _web_address(value: str) -> str:
+def web_address(value: str) -> str:
     """An address a link may point to: http(s) only, never javascript: or data:."""
-    _no_control(value)
+    refuse_control(value)
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or re.search(r"[\s\"'<>\\`]", value):
         example = f"https://{value.split('://')[-1].lstrip('/')}" if re.fullmatch(r"[\w.-]+\.[a-z]{2,}(/\S*)?", value, re.IGNORECASE) else "https://kullanici.github.io/depo/"
@@ -175,18 +177,18 @@ def _web_address(value: str) -> str:
 def _printed_address(value: str) -> str:
     """An address as the document prints it ("www.defne.bel.tr"), or a full http(s) address."""
     if "://" in value or ":" in value.split("/")[0]:
-        return _web_address(value)
-    _no_control(value)
+        return web_address(value)
+    refuse_control(value)
     if not re.fullmatch(r"[\w.-]+\.[\w-]{2,}(/[^\s\"'<>\\`]*)?", value):
         raise ValueError(f'"{value}" bir web adresi değil: belgede yazdığı gibi (ör. www.ornekkoy.bel.tr) ya da https:// ile yazın')
     return value
 
 
-WebAddress = Annotated[str, AfterValidator(_web_address)]
+WebAddress = Annotated[str, AfterValidator(web_address)]
 PrintedAddress = Annotated[str, AfterValidator(_printed_address)]
 
-Code = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_no_control)]
-Name = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_no_control)]
+Code = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(refuse_control)]
+Name = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(refuse_control)]
 
 
 class Model(BaseModel):
@@ -464,8 +466,35 @@ SCHEMA_FILE = "program.schema.json"
 """Where the JSON Schema for editors lives: beside the program files, and at the site's root."""
 
 
+def _field_docs() -> dict:
+    return yaml.safe_load((resources.files(__package__) / "alanlar.yml").read_text(encoding="utf-8"))
+
+
+def describe_field(model: str, field: str, docs: dict | None = None) -> str | None:
+    """A field's Turkish help: its meaning in this model if it has one of its own, else its common one."""
+    fields = (docs or _field_docs())["alanlar"]
+    return fields.get(f"{model}.{field}") or fields.get(field)
+
+
+def _described(schema: dict, root: str) -> dict:
+    """Turkish descriptions and examples (alanlar.yml) on every model and property: an editor's hover help."""
+    docs = _field_docs()
+    for name, model in [(root, schema), *schema.get("$defs", {}).items()]:
+        if name in docs["modeller"]:
+            model["description"] = docs["modeller"][name]
+        for key, prop in model.get("properties", {}).items():
+            text = describe_field(name, key, docs)
+            prop.pop("title", None)
+            if text:
+                prop["description"] = text
+                examples = re.findall(r"ör\. (?:\"([^\"]+)\"|'([^']+)'|([^\s,;)]+))", text)
+                if examples:
+                    prop["examples"] = [next(part for part in found if part) for found in examples]
+    return schema
+
+
 def json_schema_text() -> str:
-    schema = Program.model_json_schema(by_alias=True)
+    schema = _described(Program.model_json_schema(by_alias=True), "Program")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "seffaf: belediye performans programı"
     return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
