@@ -403,7 +403,7 @@ def test_the_forks_address_is_a_warning_and_the_build_uses_githubs(tmp_path):
 
 def test_the_pages_workflow_checks_site_yml_and_gives_the_build_githubs_address():
     steps = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
-    names = [step.get("uses", step.get("run", "")).split("@")[0] for step in steps]
+    names = [step.get("uses", step.get("run", "")).split("@")[0].split(" --")[0] for step in steps]
     check, pages, build = names.index("seffaf check"), names.index("actions/configure-pages"), names.index("seffaf build")
     assert check < build and pages < build
     assert "steps.pages.outputs.base_url" in steps[build]["env"]["SEFFAF_ADRES"] and steps[pages]["id"] == "pages"
