@@ -8,7 +8,9 @@ Each test names the message it replaced ("was: …").
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -426,3 +428,32 @@ def test_every_field_has_a_turkish_description_with_its_meaning():
             assert model["description"] and not ENGLISH.search(model["description"]), name
     assert described > 140
     assert schema["$defs"]["EconomicLine"]["properties"]["kod"]["examples"] == ["03"]
+
+
+def test_a_text_indicator_whose_values_are_all_numbers_is_a_warning(tmp_path):
+    """was: following the old hint ("deger_turu: metin"), 12,5 was kept as text silently."""
+    path = tmp_path / "ornekkoy" / "2026.yml"
+    path.parent.mkdir()
+    path.write_text(VALID.replace("                degerler: {2024: 12,", "                deger_turu: metin\n                degerler: {2024: \"12,5\","), encoding="utf-8")
+    result = seffaf("check", "ornekkoy/2026.yml", cwd=tmp_path)
+    assert f'{INDICATOR} › deger_turu: metin değerli göstergenin bütün değerleri sayı: sayıysa "deger_turu: metin" satırını silin' in result.stdout, result.stdout
+
+
+def test_the_build_uses_githubs_address_instead_of_the_forks_and_says_so(tmp_path):
+    project = site_project(tmp_path, f"baslik: Deneme\nadres: {FORK_ADDRESS}\n")
+    for folder in ("theme", "content"):
+        shutil.copytree(ROOT / folder, project / folder)
+    given = "https://belediye.github.io/acik-butce/"
+    result = subprocess.run(
+        [sys.executable, "-m", "seffaf.cli", "build", "--out", str(tmp_path / "site")], cwd=project, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "SEFFAF_ADRES": given},
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"· Sitenin adresi: {given} (GitHub Pages)" in result.stderr.splitlines()
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert given + "ornekkoy/2026/" in sitemap and "kullanici.github.io/seffaf" not in sitemap
+
+
+def test_seffaf_check_piped_into_head_ends_without_a_traceback():
+    result = subprocess.run(f"{sys.executable} -m seffaf.cli check | head -1", shell=True, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in result.stderr, result.stderr

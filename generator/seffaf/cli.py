@@ -267,7 +267,12 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        # `seffaf check | head`: the reader has seen enough; no traceback for it.
+        sys.stderr.close()
+        return 1
 
 
 if __name__ == "__main__":
