@@ -203,12 +203,27 @@ def test_a_filled_template_checks_clean_and_is_published(filled, tmp_path):
 
 @pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
 def test_libreoffice_saves_the_workbook_and_it_reads_back_the_same(filled, tmp_path, suffix):
+    assert load_program(_soffice(filled, suffix, tmp_path)) == load_program(filled)
+
+
+def _soffice(source: Path, suffix: str, tmp_path: Path) -> Path:
     if not Path(SOFFICE).exists():
         pytest.fail("LibreOffice is missing: run `make test`, which installs libreoffice-calc-nogui")
     out = tmp_path / "out"
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profil", "--headless", "--convert-to", suffix, "--outdir", str(out), str(filled)],
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profil", "--headless", "--convert-to", suffix, "--outdir", str(out), str(source)],
                    check=True, capture_output=True, timeout=180)
-    assert load_program(out / f"2026.{suffix}") == load_program(filled)
+    return out / f"{source.stem}.{suffix}"
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xls"])
+def test_a_merged_cell_is_found_in_every_format(filled, tmp_path, suffix):
+    """calamine reports merged cells of .xlsx and .xls; those of .ods are read from its XML."""
+    book = load_workbook(filled)
+    _merged(book)
+    book.save(tmp_path / "2026.xlsx")
+    with pytest.raises(ProgramError) as error:
+        load_program(_soffice(tmp_path / "2026.xlsx", suffix, tmp_path))
+    assert f"2026.{suffix}:Faaliyetler!E2:E3: birleştirilmiş hücre" in str(error.value)
 
 
 # --- typical mistakes ------------------------------------------------------------

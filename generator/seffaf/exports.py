@@ -187,6 +187,7 @@ _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 _FORMATS = {workbook.AMOUNT: '#,##0.00 "₺"', workbook.SHARE: "0.00##", workbook.CODE: "@", workbook.TEXT: "@", workbook.LIST: "@", workbook.INT: "0"}
 _OPEN = Protection(locked=False)
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
 
 
 def _filled(sheet, value, column: workbook.Column | None = None) -> WriteOnlyCell:
@@ -301,6 +302,7 @@ def _how_to_sheet(book, years: list, source: str | None) -> None:
                 lines.append(("    " + column.header + (" (zorunlu)" if column.required else ""), what))
     for name, text in lines:
         head = xlsx_cell(sheet, name)
+        head.alignment = _TOP
         if not name.startswith(" "):
             head.font = Font(bold=True)
         body = xlsx_cell(sheet, text) if text else None

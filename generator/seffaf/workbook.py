@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from xml.etree import ElementTree
 
 import python_calamine
 from openpyxl.utils import get_column_letter
@@ -516,9 +518,45 @@ class _Table:
         return result
 
 
-def _grid(book, name: str) -> tuple[list[list], list]:
-    sheet = book.get_sheet_by_name(name)
-    return sheet.to_python(skip_empty_area=False), list(sheet.merged_cell_ranges or [])
+_ODS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+def _ods_merges(raw: bytes) -> dict[str, list]:
+    """Merged cells of an OpenDocument spreadsheet, which calamine does not report:
+    ``{sheet: [((row, column), (last row, last column))]}``, counted from 0."""
+    found: dict[str, list] = {}
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive, archive.open("content.xml") as content:
+        sheet, row, column = None, 0, 0
+        for event, element in ElementTree.iterparse(content, events=("start", "end")):
+            tag = element.tag.rpartition("}")[2]
+            if event == "start" and tag == "table":
+                sheet, row = element.get(f"{{{_ODS}}}name"), 0
+                found[sheet] = []
+            elif event == "start" and tag == "table-row":
+                column = 0
+            elif event == "end" and tag == "table-row":
+                row += int(element.get(f"{{{_ODS}}}number-rows-repeated", 1))
+                element.clear()
+            elif event == "end" and tag in ("table-cell", "covered-table-cell"):
+                rows = int(element.get(f"{{{_ODS}}}number-rows-spanned", 1))
+                columns = int(element.get(f"{{{_ODS}}}number-columns-spanned", 1))
+                if sheet is not None and (rows > 1 or columns > 1):
+                    found[sheet].append(((row, column), (row + rows - 1, column + columns - 1)))
+                column += int(element.get(f"{{{_ODS}}}number-columns-repeated", 1))
+    return found
+
+
+@dataclass
+class _Book:
+    """A spreadsheet read by calamine, with the merged cells of every format."""
+
+    sheets: python_calamine.CalamineWorkbook
+    ods_merges: dict | None
+
+    def grid(self, name: str) -> tuple[list[list], list]:
+        sheet = self.sheets.get_sheet_by_name(name)
+        merged = sheet.merged_cell_ranges if self.ods_merges is None else self.ods_merges.get(name, [])
+        return sheet.to_python(skip_empty_area=False), list(merged or [])
 
 
 def read(raw: bytes) -> tuple[dict, dict]:
@@ -531,7 +569,8 @@ def read(raw: bytes) -> tuple[dict, dict]:
     if missing:
         raise Unreadable([(f"{name}!A1", f'"{name}" sayfası yok; şablondaki sayfayı adıyla geri ekleyin') for name in missing])
     reader = _Reader()
-    data = _assemble(reader, book)
+    ods = raw[:4] == b"PK\x03\x04" and b"application/vnd.oasis.opendocument.spreadsheet" in raw[:100]
+    data = _assemble(reader, _Book(book, _ods_merges(raw) if ods else None))
     if reader.problems:
         raise Unreadable(reader.problems)
     return data, reader.cells
@@ -554,7 +593,7 @@ def _assemble(reader: _Reader, book) -> dict:
 
 
 def _sheet(reader: _Reader, book, name: str, years: list | None = None) -> _Table:
-    grid, merged = _grid(book, name)
+    grid, merged = book.grid(name)
     columns = SHEET[name].columns
     if name == "Göstergeler":
         columns = columns + _year_columns(reader, grid[0] if grid else [], years or [])
@@ -581,7 +620,7 @@ def _year_columns(reader: _Reader, header: list, years: list) -> tuple[Column, .
 
 
 def _read_program(reader: _Reader, book, data: dict) -> None:
-    grid, merged = _grid(book, PROGRAM.name)
+    grid, merged = book.grid(PROGRAM.name)
     table = _Table(reader, PROGRAM.name, [], (), merged)
     labels = {_key(str(row[0]).rstrip(" *")): r for r, row in enumerate(grid) if row and not _empty(row[0])}
     for column in PROGRAM.columns:
@@ -755,7 +794,7 @@ def _read_summaries(reader: _Reader, book, data: dict, targets: dict) -> None:
 
 def _read_info(reader: _Reader, book) -> list:
     """Genel Bilgiler: sections in order, each with its tables; table cells are kept as text."""
-    grid, merged = _grid(book, "Genel Bilgiler")
+    grid, merged = book.grid("Genel Bilgiler")
     table = _Table(reader, "Genel Bilgiler", grid[:1], SHEET["Genel Bilgiler"].columns, merged)
     sections: list = []
     current = None
