@@ -267,7 +267,7 @@ MISTAKES = [
     (_unknown_target, "hata", "Göstergeler!A5", '"9.9.9" kodlu performans hedefi yok; Performans Hedefleri sayfasındaki kodlardan birini yazın'),
     (_merged, "hata", "Faaliyetler!E2:E3", "birleştirilmiş hücre; birleştirmeyi kaldırın"),
     (_deleted_header, "hata", "Faaliyetler!C1", '"Faaliyet" sütunu yok; başlık satırına (1. satır) "Faaliyet" başlığını geri yazın'),
-    (_empty_required, "hata", "Performans Hedefleri!C3", "zorunlu alan eksik"),
+    (_empty_required, "hata", "Performans Hedefleri!C3", "zorunlu alan eksik; bu hücreyi doldurun"),
     (_wrong_total, "uyarı", "Maliyetler!F5", "fark"),
 ]
 
@@ -285,6 +285,16 @@ def test_a_typical_mistake_is_named_by_sheet_and_cell(filled, tmp_path, mistake,
     assert any(p.startswith(f"programs/yesilova/2026.xlsx:{where}: ") and message in p for p in shown), shown
     if level == "uyarı":
         assert errors == []
+
+
+def test_a_workbook_in_the_wrong_folder_names_the_cell_to_change(filled, tmp_path):
+    path = tmp_path / "programs/baska/2026.xlsx"
+    path.parent.mkdir(parents=True)
+    shutil.copy(filled, path)
+    errors, _ = check([path], tmp_path)
+    assert [str(p) for p in errors] == [
+        "programs/baska/2026.xlsx:Program!B3: belediye.slug: dosya yolu baska/2026.xlsx, içeriği yesilova/2026: ikisi aynı olmalı"
+    ]
 
 
 # --- the browser-only route ----------------------------------------------------------

@@ -161,9 +161,9 @@ def _load_one(job) -> tuple[tuple[Program, Document | None] | None, list[Problem
         return None, error.problems
     expected = (path.parent.name, path.stem)
     if path.stem.isdigit() and (program.belediye.slug, str(program.yil)) != expected:
-        return None, [
-            Problem(shown, None, "belediye.slug / yil", f"dosya yolu {expected[0]}/{expected[1]}{path.suffix}, içeriği {program.belediye.slug}/{program.yil}: ikisi aynı olmalı")
-        ]
+        field = ("belediye", "slug") if program.belediye.slug != expected[0] else ("yil",)
+        problem = document.problem(field, f"dosya yolu {expected[0]}/{expected[1]}{path.suffix}, içeriği {program.belediye.slug}/{program.yil}: ikisi aynı olmalı")
+        return None, [problem]
     return (program, document if with_document else None), []
 
 

@@ -645,7 +645,10 @@ def validate_as(document: Document, model: type[BaseModel]):
         problems = []
         for item in error.errors():
             loc = tuple(part for part in item["loc"] if part != "[key]")
-            problems.append(document.problem(loc, _schema_message(item, model)))
+            message = _schema_message(item, model)
+            if item["type"] == "missing" and isinstance(document.line_of(loc), str):
+                message += "; bu hücreyi doldurun"  # a workbook's empty cell: the fix is where it stands
+            problems.append(document.problem(loc, message))
         raise ProgramError(problems) from None
 
 
