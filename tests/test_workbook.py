@@ -297,6 +297,26 @@ def test_a_workbook_in_the_wrong_folder_names_the_cell_to_change(filled, tmp_pat
     ]
 
 
+def test_revisions_of_a_workbook_are_read_back_from_git(filled, tmp_path):
+    """A council's revision uploaded as a new workbook: the site's history shows the changed figure."""
+    from seffaf import history
+
+    path = tmp_path / "programs/yesilova/2026.xlsx"
+    path.parent.mkdir(parents=True)
+    shutil.copy(filled, path)
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "ilk"], check=True)
+    book = load_workbook(path)
+    _cell(book, "Performans Hedefleri", "Toplam", 2).value = 1_750_000
+    book.save(path)
+    subprocess.run([*git, "commit", "-qam", "revize"], check=True)
+    (log,) = history.versions(tmp_path, [path])
+    assert [v.summary for v in log] == ["revize", "ilk"]
+    assert [(c.kind, c.code, c.new) for c in log[0].changes] == [("hedef_toplami", "1.1.1", Decimal(1_750_000))]
+
+
 # --- the browser-only route ----------------------------------------------------------
 
 def test_the_workflow_check_step_writes_the_problems_to_the_job_summary(filled, tmp_path):
