@@ -61,10 +61,31 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Pages(_Quiet):
+    """As GitHub Pages serves a site: ``Access-Control-Allow-Origin: *`` on every file,
+    and the site's own ``404.html`` for an address with no file."""
+
+    def end_headers(self):
+        self.send_header("Access-Control-Allow-Origin", "*")
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 @contextlib.contextmanager
-def serving_folder(folder: Path):
+def serving_folder(folder: Path, like_github_pages: bool = False):
     """A folder served from loopback, its root at ``http://127.0.0.1:PORT``."""
-    handler = functools.partial(_Quiet, directory=str(folder))
+    handler = functools.partial(_Pages if like_github_pages else _Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -224,14 +224,14 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         progress("Arama dizini (Pagefind) oluşturuluyor")
         search.index(site_dir)
         lap("pagefind")
-        _replace(site_dir, out_dir)
+        swap_in(site_dir, out_dir)
         if cache:
             cache.remember_site(site_key)
             cache.prune()
     return BuildResult(len(site.pages), len(programs), time.perf_counter() - started, warnings, phases)
 
 
-def _replace(new: Path, out_dir: Path) -> None:
+def swap_in(new: Path, out_dir: Path) -> None:
     """Swap the finished site in with two renames, so readers never see half a site."""
     old = out_dir.with_name(out_dir.name + ".eski")
     if old.exists():

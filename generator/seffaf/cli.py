@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-from . import exports, yamlout
+from . import exports, national, yamlout
 from .build import Project, build, check, display_path
 from .loader import Problem, ProgramError, find_program_files, load_program, new_program, new_program_path
 from .schema import json_schema_text
@@ -204,6 +204,28 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_national(args) -> int:
+    registry = Path(args.registry)
+    source = national.Folder(Path(args.klasor)) if args.klasor else national.Web()
+    try:
+        if args.yalniz_denetim:
+            statuses = national.check_sites(national.load_registry(registry), source)
+        else:
+            result = national.build_national(registry, Path(args.out), Path.cwd() / "theme", args.baslik, args.adres, source, _say)
+            statuses = result.sites
+    except ProgramError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"\n{len(error.problems)} sorun bulundu; ulusal site oluşturulmadı, önceki site olduğu gibi duruyor.", file=sys.stderr)
+        return 1
+    for line in national.report_lines(statuses):
+        print(line)
+    down = sum(1 for s in statuses if not s.answers)
+    if not args.yalniz_denetim:
+        print(f"Ulusal site hazır: {len(statuses)} belediye ({down} yanıt vermiyor), ülke geneli aramada {result.pages} sayfa, {result.seconds:.1f} sn → {args.out}/")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="seffaf", description="Belediye performans programlarından şeffaflık sitesi üretir.")
     commands = main.add_subparsers(dest="command", required=True, metavar="KOMUT")
@@ -256,6 +278,15 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--name", help='belediyenin adı, ör. "Örnekköy Belediyesi"')
     n.add_argument("--programs", default="programs")
     n.set_defaults(run=cmd_new)
+
+    u = commands.add_parser("ulusal", help="belediyelerin kendi sitelerinden ulusal siteyi oluşturur (docs/ulusal-site.md)")
+    u.add_argument("registry", nargs="?", default="belediyeler.yml", help="belediye kaydı (varsayılan: belediyeler.yml)")
+    u.add_argument("--out", default="site", help="çıktı klasörü (varsayılan: site)")
+    u.add_argument("--adres", default="", help="ulusal sitenin adresi, ör. https://seffaf-tr.github.io/ (404 sayfası bununla çalışır)")
+    u.add_argument("--baslik", default="Şeffaf Belediyeler", help="sitenin başlığı")
+    u.add_argument("--klasor", help="siteleri adreslerinden değil bu klasörden okur: her site <klasör>/<slug>/ altında")
+    u.add_argument("--yalniz-denetim", action="store_true", help="yalnız kaydı ve siteleri denetler, site oluşturmaz")
+    u.set_defaults(run=cmd_national)
 
     s = commands.add_parser("serve", help="siteyi oluşturur ve yerelde yayınlar")
     common(s)

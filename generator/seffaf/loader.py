@@ -642,14 +642,33 @@ def validate_as(document: Document, model: type[BaseModel]):
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            loc = tuple(part for part in item["loc"] if part != "[key]")
-            message = _schema_message(item, model)
-            if item["type"] == "missing" and isinstance(document.line_of(loc), str):
-                message += "; bu hücreyi doldurun"  # a workbook's empty cell: the fix is where it stands
-            problems.append(document.problem(loc, message))
-        raise ProgramError(problems) from None
+        raise ProgramError(_located(document, error, model)) from None
+
+
+def validate_list_as(document: Document, model: type[BaseModel]) -> list:
+    """A file that is a list of entries (the national registry): every entry's problems at once."""
+    if not isinstance(document.data, list):
+        raise ProgramError([Problem(document.file, 1, "", "dosya, her öğesi '- ' ile başlayan bir liste olmalı")])
+    entries, problems = [], []
+    for number, item in enumerate(document.data):
+        try:
+            entries.append(model.model_validate(item))
+        except ValidationError as error:
+            problems.extend(_located(document, error, model, (number,)))
+    if problems:
+        raise ProgramError(problems)
+    return entries
+
+
+def _located(document: Document, error: ValidationError, model: type[BaseModel], prefix: tuple = ()) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        loc = prefix + tuple(part for part in item["loc"] if part != "[key]")
+        message = _schema_message(item, model)
+        if item["type"] == "missing" and isinstance(document.line_of(loc), str):
+            message += "; bu hücreyi doldurun"  # a workbook's empty cell: the fix is where it stands
+        problems.append(document.problem(loc, message))
+    return problems
 
 
 def validate(document: Document) -> Program:

@@ -64,8 +64,10 @@ SCRIPTS = "'seffaf-satir-ici-betikler'"
 """What the page template writes where the hashes go; ``_Policy`` replaces it."""
 
 
-def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_dir: Path, nav: list, all_municipalities: str) -> None:
-    """``site`` and ``nav`` hold text, not HTML. ``all_municipalities``: the address of the page that lists them all."""
+def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_dir: Path, nav: list, all_municipalities: str, connect: list[str] | None = None) -> None:
+    """``site`` and ``nav`` hold text, not HTML. ``all_municipalities``: the address of the page that lists them all.
+    ``connect``: for the national site (docs/ulusal-site.md), the origins its search fetches indexes from;
+    its 404 page and search read its registry (``assets/ulusal.js``)."""
     config = {
         "site_name": site["title"],
         "site_description": site.get("description", ""),
@@ -86,7 +88,7 @@ def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_d
         "plugins": [],
         "markdown_extensions": _markdown_extensions(theme_dir),
         "extra_css": ["assets/seffaf.css"],
-        "extra_javascript": ["assets/seffaf.js"],
+        "extra_javascript": ["assets/seffaf.js", *(["assets/ulusal.js"] if connect is not None else [])],
         "validation": {
             "nav": {"omitted_files": "ignore", "absolute_links": "ignore"},
             "links": {"absolute_links": "relative_to_docs", "unrecognized_links": "warn"},
@@ -96,7 +98,8 @@ def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_d
             # Material's inline script keys its browser storage by this; a constant keeps
             # the script the same on every page (one hash) and free of the site's address.
             "scope": "/",
-            "policy": POLICY.format(scripts=SCRIPTS),
+            "policy": POLICY.format(scripts=SCRIPTS) + ("; connect-src 'self' " + " ".join(connect) if connect else ""),
+            "ulusal": connect is not None,
             "belediyeler": all_municipalities if _municipality_count(nav) > MANY_MUNICIPALITIES else None,
         },
     }

@@ -189,6 +189,7 @@ PrintedAddress = Annotated[str, AfterValidator(_printed_address)]
 
 Code = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(refuse_control)]
 Name = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(refuse_control)]
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 class Model(BaseModel):
@@ -209,7 +210,7 @@ class ColumnKind(str, Enum):
 
 class Municipality(Model):
     ad: Name
-    slug: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+    slug: Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
     il: Name
     tur: MunicipalityKind
     web: Optional[PrintedAddress] = None
@@ -460,6 +461,26 @@ class SiteConfig(Model):
     kod_deposu: Optional[WebAddress] = None
     """The repository on a code host (https://github.com/kullanici/depo): links each version of a program file."""
     programlar: Optional[list[Annotated[str, Field(pattern=r"^[a-z0-9-]+/[0-9]{4}$")]]] = None
+
+
+_ADDRESS = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$")
+
+
+class RegistryEntry(Model):
+    """One municipality in the national registry (``belediyeler.yml``): where its own site is."""
+
+    slug: Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
+    ad: Name
+    il: Name
+    adres: str
+
+    @field_validator("adres")
+    @classmethod
+    def _address(cls, value: str) -> str:
+        """Only a plain http(s) address of a folder: it becomes links, a redirect and fetches."""
+        if not _ADDRESS.match(value):
+            raise ValueError("http:// ya da https:// ile başlayan bir site adresi olmalı, ör. https://seffaf.defne.bel.tr/ (boşluk, tırnak, ? ve # olmadan)")
+        return value if value.endswith("/") else value + "/"
 
 
 SCHEMA_FILE = "program.schema.json"

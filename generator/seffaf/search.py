@@ -117,12 +117,17 @@ def folded_words(text: str) -> list[str]:
     return [HIDDEN + word for word in sorted({turkish.fold(w) for w in words} - {w.lower() for w in words})]
 
 
+LANGUAGE = "tr"
+"""One index in one language, so Turkish stemming applies and indexes of different sites merge."""
+EXCLUDE = [".headerlink"]
+
+
 class SearchIndexError(RuntimeError):
     pass
 
 
 def index(site_dir: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "tr", "--exclude-selectors", ".headerlink", "--quiet"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", LANGUAGE, *(a for s in EXCLUDE for a in ("--exclude-selectors", s)), "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"arama dizini oluşturulamadı (pagefind): {(result.stderr or result.stdout).strip()[-500:]}")

@@ -77,7 +77,12 @@ def indicator_history(slug: str) -> str:
 
 
 def program(program: Program) -> str:
-    return f"{_base(program)}/index.md"
+    return program_at(program.belediye.slug, program.yil)
+
+
+def program_at(slug: str, year: int) -> str:
+    """A program's first page by its municipality and year, as the national site links to it."""
+    return f"{slug}/{year}/index.md"
 
 
 def foreword(program: Program) -> str:
@@ -150,6 +155,26 @@ def site_data() -> str:
 def template() -> str:
     """The empty program workbook the guide for municipalities links to."""
     return "veri/sablon.xlsx"
+
+
+def province(name: str) -> str:
+    """National site: the municipalities of one province (``il/hatay/``)."""
+    return f"il/{slugify(name)}/index.md"
+
+
+def national_status() -> str:
+    """National site: what the last registry check found for each site."""
+    return "durum.md"
+
+
+def registry() -> str:
+    """National site: the registry as the search and 404.html read it."""
+    return "belediyeler.json"
+
+
+NATIONAL_FOLDERS = ("il", "ara", "durum", "assets", "pagefind", "search")
+"""First segments of the national site's own addresses; a municipality's slug may not be one
+(``<slug>/`` is its redirect page, ``municipality(slug)``)."""
 
 
 def relative(from_path: str, to_path: str) -> str:
