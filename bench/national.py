@@ -74,6 +74,109 @@ def build_sites(work: Path, count: int, minutes: float) -> int:
     return built
 
 
+
+def registry(work: Path, count: int, base: str) -> Path:
+    path = work / f"belediyeler-{count}.yml"
+    path.write_text("".join(
+        f"- slug: {synthetic.slug(n)}\n  ad: {synthetic.name(n)}\n  il: {province(n)}\n  adres: {base}/siteler/{synthetic.slug(n)}/\n"
+        for n in range(1, count + 1)
+    ), encoding="utf-8")
+    return path
+
+
+def visit(browser, url: str) -> dict:
+    """A first search in a fresh browser: bytes and requests from any ``pagefind/``, and in all."""
+    context = browser.new_context(locale="tr-TR")
+    page = context.new_page()
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function("document.body.dataset.ulusalSonuc || document.body.dataset.ulusalHata", timeout=600_000)
+    page.wait_for_load_state("networkidle")
+    ms = (time.perf_counter() - started) * 1000
+    results = int(page.evaluate("document.body.dataset.ulusalSonuc || -1"))
+    sizes = [(urlsplit(r.url).path, r.sizes()["responseBodySize"]) for r in finished]
+    context.close()
+    index = [size for path, size in sizes if "/pagefind/" in path]
+    return {"results": results, "pagefind_bytes": sum(index), "pagefind_requests": len(index), "total_bytes": sum(s for _, s in sizes), "ms": round(ms)}
+
+
+def level(work: Path, count: int, base: str, browser) -> dict:
+    from build import DescendantPeak, tree_size
+    from seffaf import national
+
+    out = work / f"ulusal-{count}"
+    shutil.rmtree(out.with_name(f".{out.name}-onbellek"), ignore_errors=True)
+    with DescendantPeak() as peak:
+        result = national.build_national(registry(work, count, base), out, ROOT / "theme", "Şeffaf Belediyeler", f"{base}/{out.name}/", national.Folder(work / "siteler"))
+    first = province(1)
+    scoped = visit(browser, f"{base}/{out.name}/ara/?il={national.province_slug(first)}&q={QUERY}")
+    whole = visit(browser, f"{base}/{out.name}/ara/?q={QUERY}")
+    return {
+        "sites": count,
+        "pages_indexed": result.pages,
+        "build_s": round(result.seconds, 1),
+        "phases_s": {k: round(v, 1) for k, v in result.phases.items()},
+        "pagefind_peak_mb": round(peak.peak()[1] / 1024),
+        "index_mb": round(tree_size(out / "pagefind")[0] / 1e6, 1),
+        "site_mb": round(tree_size(out)[0] / 1e6, 1),
+        "scope_sites": min(count, PER_PROVINCE),
+        "scoped": scoped,
+        "whole": whole,
+        "load": os.getloadavg(),
+    }
+
+
+def extrapolate(rows: list[dict]) -> dict:
+    """A straight line through the two largest levels, carried to 1,390 municipalities."""
+    a, b = rows[-2], rows[-1]
+
+    def line(get) -> float:
+        slope = (get(b) - get(a)) / (b["sites"] - a["sites"])
+        return get(b) + slope * (NATIONAL - b["sites"])
+
+    return {
+        "sites": NATIONAL,
+        "build_s": round(line(lambda r: r["build_s"])),
+        "index_mb": round(line(lambda r: r["index_mb"]), 1),
+        "pagefind_peak_mb": round(line(lambda r: r["pagefind_peak_mb"])),
+        "whole_pagefind_bytes": round(line(lambda r: r["whole"]["pagefind_bytes"])),
+    }
+
+
+def run_levels(work: Path, levels: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    built = sum(1 for site in (work / "siteler").iterdir() if (site / "veri" / "manifest.json").is_file())
+    counts = sorted({built if part == "max" else min(int(part), built) for part in levels.split(",")})
+    rows = []
+    with search_bytes.serve(work, compress=True) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=search_bytes.CHROMIUM, args=search_bytes.CHROMIUM_ARGS)
+        for count in counts:
+            rows.append(level(work, count, base, browser))
+            print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr, flush=True)
+        browser.close()
+    print(f"| sites | pages indexed | national build | Pagefind peak | combined index | first whole-country search (pagefind/, gzip) | first scoped search ({PER_PROVINCE} sites) | load average |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---|")
+    for r in rows:
+        print(
+            f"| {r['sites']:,} | {r['pages_indexed']:,} | {r['build_s']} s | {r['pagefind_peak_mb']:,} MB | {r['index_mb']} MB "
+            f"| {r['whole']['pagefind_bytes'] / 1e3:,.0f} kB in {r['whole']['pagefind_requests']} requests "
+            f"| {r['scoped']['pagefind_bytes'] / 1e3:,.0f} kB in {r['scoped']['pagefind_requests']} requests ({r['scope_sites']} sites) "
+            f"| {', '.join(f'{x:.1f}' for x in r['load'])} |"
+        )
+    if len(rows) >= 2:
+        e = extrapolate(rows)
+        print(
+            f"\nExtrapolated to {NATIONAL:,} municipalities (line through {rows[-2]['sites']} and {rows[-1]['sites']}): "
+            f"build {e['build_s']:,} s, combined index {e['index_mb']} MB, Pagefind peak {e['pagefind_peak_mb']:,} MB, "
+            f"first whole-country search {e['whole_pagefind_bytes'] / 1e3:,.0f} kB"
+        )
+        rows.append({"extrapolated": e})
+    print(json.dumps(rows, ensure_ascii=False))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, required=True, help="sites and registries are kept here between runs")

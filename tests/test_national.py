@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -232,3 +233,19 @@ def test_a_site_down_at_search_time_leaves_the_others(nation, page):
     found = results(page, nation["base"] + "/ara/?belediye=kayseri&belediye=ilgin&q=hizmet")
     assert {origin_of(url, nation["sites"]) for url, _ in found} == {"ilgin"}, found
     assert "Şu an yanıt vermeyen: Kayseri Büyükşehir Belediyesi." in page.locator("#sf-ulusal-kapsam").inner_text()
+
+
+def test_the_national_workflow_runs_commands_that_exist():
+    """Every ``seffaf ulusal`` line of the national repository's workflow parses with today's CLI."""
+    import yaml
+    from seffaf.cli import parser
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ulusal.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    lines = [line.split("|")[0] for step in steps for line in step.get("run", "").splitlines() if line.strip().startswith("seffaf ulusal")]
+    commands = [shlex.split(re.sub(r"\$\{\{.*?\}\}", "https://ulusal.example.org", line)) for line in lines]
+    assert len(commands) == 2 and "--yalniz-denetim" in commands[0]
+    for command in commands:
+        parser().parse_args(command[1:])
+    assert steps[0]["with"]["fetch-depth"] == 0, "the slug check reads the registry's git history"
+    assert [s.get("name") for s in steps].index("Kaydı ve siteleri denetle") < [s.get("name") for s in steps].index("Ulusal siteyi oluştur")

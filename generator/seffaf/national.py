@@ -267,7 +267,9 @@ def index_pages(pages: list[tuple[SiteStatus, str, bytes]], out_dir: Path) -> No
         finally:
             await service.close()
 
-    asyncio.run(run())
+    # In a thread of its own: the caller may already run an event loop (Playwright's, in tests).
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        thread.submit(lambda: asyncio.run(run())).result()
 
 
 def _service_class():
