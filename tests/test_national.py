@@ -188,11 +188,10 @@ def test_a_deep_link_goes_through_404_to_the_same_page_on_the_site(nation, page)
 
 
 def results(page, address: str) -> list[tuple[str, str]]:
+    """The first results of a search as (address, title), read from the search page."""
     page.goto(address)
-    page.wait_for_function("document.body.dataset.ulusalSonuc || document.body.dataset.ulusalHata", timeout=60_000)
-    assert page.evaluate("document.body.dataset.ulusalHata") is None
-    page.wait_for_function("document.querySelectorAll('#sf-ulusal-sonuclar li').length > 0", timeout=30_000)
-    return page.eval_on_selector_all("#sf-ulusal-sonuclar > li > a", "links => links.map(a => [a.href, a.textContent])")
+    page.wait_for_selector(".sf-results__list > li .sf-result__link", timeout=60_000)
+    return page.eval_on_selector_all(".sf-result__link", "links => links.map(a => [a.href, a.textContent])")
 
 
 def origin_of(url: str, sites: dict[str, str]) -> str | None:
@@ -203,12 +202,14 @@ def origin_of(url: str, sites: dict[str, str]) -> str | None:
 def test_scoped_search_merges_only_the_province_and_opens_on_the_site(nation, page):
     found = results(page, nation["base"] + "/ara/?il=hatay&q=kentsel+dönüşüm")
     assert found and {origin_of(url, nation["sites"]) for url, _ in found} == {"defne"}, found
-    assert "Kapsam: Defne Belediyesi (Hatay), Kapalı Belediyesi (Hatay)." in page.locator("#sf-ulusal-kapsam").inner_text()
-    assert "Şu an aranamayan: Kapalı Belediyesi" in page.locator("#sf-ulusal-kapsam").inner_text()
+    assert page.locator("#sf-ulusal-kapsam").inner_text() == (
+        "Kapsam: Defne Belediyesi (Hatay), Kapalı Belediyesi (Hatay), kendi sitelerindeki güncel dizinlerden."
+        " Şu an aranamayan: Kapalı Belediyesi (sitesi yanıt vermiyor ya da dizini birleştirilemiyor)."
+    )
     fetched = {url.split("/")[2] for url in page.evaluate("performance.getEntriesByType('resource').map(e => e.name)") if "/pagefind/" in url}
     assert fetched == {nation["base"].split("/")[2], nation["sites"]["defne"].split("/")[2]}, fetched
     url, title = found[0]
-    page.locator("#sf-ulusal-sonuclar > li > a").first.click()
+    page.locator(".sf-result__link").first.click()
     page.wait_for_url(url)
     assert page.title().startswith(title.split(" · ")[0][:20]) or "Defne" in page.title()
     assert page.outside_requests == []
@@ -221,7 +222,7 @@ def test_whole_country_search_finds_every_site_from_one_index(nation, page):
     fetched = {url.split("/")[2] for url in page.evaluate("performance.getEntriesByType('resource').map(e => e.name)") if "/pagefind/" in url}
     assert fetched == {nation["base"].split("/")[2]}, "ülke geneli arama yalnız ulusal sitenin dizinini okur"
     url, _ = found[0]
-    page.locator("#sf-ulusal-sonuclar > li > a").first.click()
+    page.locator(".sf-result__link").first.click()
     page.wait_for_url(url)
     assert page.locator("h1").count() == 1
     assert page.outside_requests == []
@@ -230,9 +231,13 @@ def test_whole_country_search_finds_every_site_from_one_index(nation, page):
 def test_a_site_down_at_search_time_leaves_the_others(nation, page):
     """Kayseri comes first in the scope, so its index would be the primary one: the search moves on to Ilgın's."""
     page.route(nation["sites"]["kayseri"].rstrip("/") + "/**", lambda route: route.abort())
-    found = results(page, nation["base"] + "/ara/?belediye=kayseri&belediye=ilgin&q=hizmet")
+    found = results(page, nation["base"] + "/ara/?kapsam=kayseri&kapsam=ilgin&q=hizmet")
     assert {origin_of(url, nation["sites"]) for url, _ in found} == {"ilgin"}, found
-    assert "Şu an yanıt vermeyen: Kayseri Büyükşehir Belediyesi." in page.locator("#sf-ulusal-kapsam").inner_text()
+    assert "Şu an aranamayan: Kayseri Büyükşehir Belediyesi (" in page.locator("#sf-ulusal-kapsam").inner_text()
+    # The scope stays in the address when the reader narrows the search.
+    page.locator(".sf-filter__value input[name='sayfa türü']").first.check()
+    page.wait_for_function("location.search.includes('sayfa_turu=')")
+    assert page.evaluate("new URLSearchParams(location.search).getAll('kapsam')") == ["kayseri", "ilgin"]
 
 
 def test_the_national_workflow_runs_commands_that_exist():

@@ -463,7 +463,14 @@ class SiteConfig(Model):
     programlar: Optional[list[Annotated[str, Field(pattern=r"^[a-z0-9-]+/[0-9]{4}$")]]] = None
 
 
-_ADDRESS = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$")
+_SITE_ADDRESS = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$")
+
+
+def _site_address(value: str) -> str:
+    """Only a plain http(s) address of a folder: it becomes links, a redirect target and fetches."""
+    if not _SITE_ADDRESS.match(value):
+        raise ValueError(f'"{value}" bir site adresi değil: http:// ya da https:// ile başlamalı, ör. https://seffaf.defne.bel.tr/ (boşluk, tırnak, ? ve # olmadan)')
+    return value if value.endswith("/") else value + "/"
 
 
 class RegistryEntry(Model):
@@ -472,15 +479,7 @@ class RegistryEntry(Model):
     slug: Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
     ad: Name
     il: Name
-    adres: str
-
-    @field_validator("adres")
-    @classmethod
-    def _address(cls, value: str) -> str:
-        """Only a plain http(s) address of a folder: it becomes links, a redirect and fetches."""
-        if not _ADDRESS.match(value):
-            raise ValueError("http:// ya da https:// ile başlayan bir site adresi olmalı, ör. https://seffaf.defne.bel.tr/ (boşluk, tırnak, ? ve # olmadan)")
-        return value if value.endswith("/") else value + "/"
+    adres: Annotated[str, AfterValidator(_site_address)]
 
 
 SCHEMA_FILE = "program.schema.json"

@@ -130,6 +130,8 @@
     var more = form.querySelector(".sf-results__more");
     var pagefind = await import(new URL(form.dataset.bundle + "pagefind.js", document.baseURI).href);
     await pagefind.options({});
+    /* The national site (ulusal.js) may put a scope's merged indexes in place of this one. */
+    if (window.seffafScope) pagefind = await window.seffafScope(pagefind, form);
     var available = null, loading = null;
     function loadFilters() {
       loading = loading || pagefind.filters().then(function (found) { available = found; });
@@ -201,6 +203,9 @@
 
     function writeAddress() {
       var out = new URLSearchParams();
+      (form.dataset.keep || "").split(" ").filter(Boolean).forEach(function (name) {
+        params.getAll(name).forEach(function (value) { out.append(name, value); });
+      });
       if (input.value) out.set("q", input.value);
       Object.keys(selected).forEach(function (name) {
         selected[name].forEach(function (value) { out.append(param(name), value); });
