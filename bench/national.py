@@ -92,10 +92,10 @@ def visit(browser, url: str) -> dict:
     page.on("requestfinished", lambda request: finished.append(request))
     started = time.perf_counter()
     page.goto(url)
-    page.wait_for_function("document.body.dataset.ulusalSonuc || document.body.dataset.ulusalHata", timeout=600_000)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_selector(".sf-results__list > li .sf-result__link", timeout=600_000)
     ms = (time.perf_counter() - started) * 1000
-    results = int(page.evaluate("document.body.dataset.ulusalSonuc || -1"))
+    page.wait_for_load_state("networkidle")
+    results = int(page.locator(".sf-results__status").inner_text().split(" için ")[1].split()[0].replace(".", ""))
     sizes = [(urlsplit(r.url).path, r.sizes()["responseBodySize"]) for r in finished]
     context.close()
     index = [size for path, size in sizes if "/pagefind/" in path]
@@ -129,8 +129,8 @@ def level(work: Path, count: int, base: str, browser) -> dict:
 
 
 def extrapolate(rows: list[dict]) -> dict:
-    """A straight line through the two largest levels, carried to 1,390 municipalities."""
-    a, b = rows[-2], rows[-1]
+    """A straight line through the smallest and the largest level, carried to 1,390 municipalities."""
+    a, b = rows[0], rows[-1]
 
     def line(get) -> float:
         slope = (get(b) - get(a)) / (b["sites"] - a["sites"])
@@ -150,6 +150,7 @@ def run_levels(work: Path, levels: str) -> None:
 
     built = sum(1 for site in (work / "siteler").iterdir() if (site / "veri" / "manifest.json").is_file())
     counts = sorted({built if part == "max" else min(int(part), built) for part in levels.split(",")})
+    print(f"{built} sites built in {work}; levels {counts}; load average {os.getloadavg()}", file=sys.stderr)
     rows = []
     with search_bytes.serve(work, compress=True) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=search_bytes.CHROMIUM, args=search_bytes.CHROMIUM_ARGS)
@@ -169,7 +170,7 @@ def run_levels(work: Path, levels: str) -> None:
     if len(rows) >= 2:
         e = extrapolate(rows)
         print(
-            f"\nExtrapolated to {NATIONAL:,} municipalities (line through {rows[-2]['sites']} and {rows[-1]['sites']}): "
+            f"\nExtrapolated to {NATIONAL:,} municipalities (line through {rows[0]['sites']} and {rows[-1]['sites']}): "
             f"build {e['build_s']:,} s, combined index {e['index_mb']} MB, Pagefind peak {e['pagefind_peak_mb']:,} MB, "
             f"first whole-country search {e['whole_pagefind_bytes'] / 1e3:,.0f} kB"
         )

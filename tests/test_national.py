@@ -254,3 +254,15 @@ def test_the_national_workflow_runs_commands_that_exist():
         parser().parse_args(command[1:])
     assert steps[0]["with"]["fetch-depth"] == 0, "the slug check reads the registry's git history"
     assert [s.get("name") for s in steps].index("Kaydı ve siteleri denetle") < [s.get("name") for s in steps].index("Ulusal siteyi oluştur")
+
+
+def test_a_site_built_with_another_pagefind_or_without_manifest_is_reported(tmp_path):
+    site = tmp_path / "aynalar" / "eski"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "index.html").write_text("<!doctype html><title>Eski</title>", encoding="utf-8")
+    (site / "pagefind" / "pagefind-entry.json").write_text('{"version": "1.4.0"}', encoding="utf-8")
+    registry = write(tmp_path, ENTRY.format(slug="eski", name="Eski Belediyesi", province="Kars"))
+    [status] = national.check_sites(national.load_registry(registry), national.Folder(tmp_path / "aynalar"))
+    assert (status.answers, status.pagefind, status.manifest, status.mergeable) == (True, "1.4.0", False, False)
+    [line] = national.report_lines([status])
+    assert line == f"eski: yanıt veriyor, yıl yok, 0 sayfa dizinde; Pagefind 1.4.0 (ulusal arama {national.PAGEFIND_VERSION}; birleştirilmez); veri/manifest.json yok (ülke geneli aramada yok)"
