@@ -224,33 +224,32 @@ def check_sites(entries: list[RegistryEntry], source) -> list[SiteStatus]:
         return list(pool.map(lambda entry: check_site(entry, source), entries))
 
 
-def _fetch_pages(statuses: list[SiteStatus], source, cache: Path) -> list[tuple[SiteStatus, str, bytes]]:
-    """Every listed page of every answering site as (site, absolute address, HTML).
+def _fetch_pages(statuses: list[SiteStatus], source, cache: Path) -> list[tuple[SiteStatus, str, Path]]:
+    """Every listed page of every answering site as (site, absolute address, file in ``cache``).
 
-    Pages are kept in ``cache`` by their SHA-256 from the manifest, so a nightly
-    build fetches only what changed. A page that cannot be fetched is skipped."""
+    Pages are kept in ``cache`` by their SHA-256, so a nightly build fetches only what
+    changed (the manifest names each page's SHA-256) and the pages of 1,390 sites never
+    sit in memory together. A page that cannot be fetched is skipped."""
     cache.mkdir(parents=True, exist_ok=True)
 
     def one(job: tuple[SiteStatus, str, str]):
         status, path, sha = job
         kept = cache / sha
-        if kept.is_file():
-            return status, path, kept.read_bytes()
-        try:
-            body, _ = source.get(status.entry, path)
-        except Unreachable:
-            return None
-        if hashlib.sha256(body).hexdigest() == sha:
+        if not kept.is_file():
+            try:
+                body, _ = source.get(status.entry, path)
+            except Unreachable:
+                return None
+            kept = cache / hashlib.sha256(body).hexdigest()
             kept.write_bytes(body)
-        return status, path, body
+        return status, status.entry.adres + path.removesuffix("index.html"), kept
 
     jobs = [(status, path, sha) for status in statuses if status.answers for path, sha in status.pages]
     with concurrent.futures.ThreadPoolExecutor(FETCHERS) as pool:
-        fetched = [found for found in pool.map(one, jobs) if found]
-    return [(status, status.entry.adres + path.removesuffix("index.html"), body) for status, path, body in fetched]
+        return [found for found in pool.map(one, jobs) if found]
 
 
-def index_pages(pages: list[tuple[SiteStatus, str, bytes]], out_dir: Path) -> None:
+def index_pages(pages: list[tuple[SiteStatus, str, Path]], out_dir: Path) -> None:
     """One Pagefind index over every fetched page, each under its absolute address."""
     from pagefind.index import IndexConfig
 
@@ -260,7 +259,7 @@ def index_pages(pages: list[tuple[SiteStatus, str, bytes]], out_dir: Path) -> No
             index = await service.create_index(IndexConfig(force_language=search.LANGUAGE, exclude_selectors=search.EXCLUDE))
             for start in range(0, len(pages), 256):
                 batch = pages[start:start + 256]
-                done = await asyncio.gather(*(index.add_html_file(content=body.decode("utf-8", "replace"), url=url) for _, url, body in batch))
+                done = await asyncio.gather(*(index.add_html_file(content=file.read_text(encoding="utf-8", errors="replace"), url=url) for _, url, file in batch))
                 for (status, _, _), result in zip(batch, done):
                     status.indexed += 1 if result.get("page_word_count") else 0
             await index.write_files(str(out_dir))
