@@ -75,49 +75,41 @@ def load_registry(path: Path) -> list[RegistryEntry]:
         seen.setdefault(entry.slug, number)
         if entry.slug in urls.NATIONAL_FOLDERS:
             problems.append(Problem(document.file, line, f"[{number}].slug", f'"{entry.slug}" ulusal sitenin kendi sayfalarına ayrılmış ({", ".join(urls.NATIONAL_FOLDERS)}); başka bir slug seçin'))
+    owners = earlier_owners(path)
     for number, entry in enumerate(entries):
-        earlier = previous_owner(path, entry)
-        if earlier:
+        others = [name for key, name in owners.get(entry.slug, {}).items() if key != _owner_key(entry.ad, entry.il)]
+        if others:
             problems.append(Problem(
                 document.file, document.line_of((number, "slug")), f"[{number}].slug",
-                f'"{entry.slug}" daha önce {earlier} için yayımlandı; yayımlanmış bir slug başka bir belediyeye verilmez, yeni bir slug seçin',
+                f'"{entry.slug}" daha önce {others[0]} için yayımlandı; yayımlanmış bir slug başka bir belediyeye verilmez, yeni bir slug seçin',
             ))
     if problems:
         raise ProgramError(problems)
     return entries
 
 
-def previous_owner(path: Path, entry: RegistryEntry) -> str | None:
-    """Who an earlier version of the registry (in git) gave this slug to, if not the same municipality."""
-    for entries in _earlier_registries(path):
-        for old in entries:
-            if isinstance(old, dict) and old.get("slug") == entry.slug:
-                name, province = str(old.get("ad", "")), str(old.get("il", ""))
-                if (turkish.fold(name), turkish.fold(province)) != (turkish.fold(entry.ad), turkish.fold(entry.il)):
-                    return f"{name} ({province})"
-    return None
+def _owner_key(name: str, province: str) -> tuple[str, str]:
+    return turkish.fold(name), turkish.fold(province)
 
 
-_EARLIER: dict[Path, list[list]] = {}
-
-
-def _earlier_registries(path: Path) -> list[list]:
-    """Every committed version of the registry file; none outside a git repository."""
+def earlier_owners(path: Path) -> dict[str, dict[tuple[str, str], str]]:
+    """Every municipality each slug was given to in a committed version of the registry
+    (git history of the file; nothing outside a git repository)."""
     path = path.resolve()
-    if path not in _EARLIER:
-        found = []
-        git = ["git", "-C", str(path.parent)]
-        log = subprocess.run([*git, "log", "--format=%H", "--", path.name], capture_output=True, text=True)
-        for commit in log.stdout.split() if log.returncode == 0 else []:
-            shown = subprocess.run([*git, "show", f"{commit}:./{path.name}"], capture_output=True)
-            try:
-                data = yaml.safe_load(shown.stdout.decode("utf-8-sig")) if shown.returncode == 0 else None
-            except (yaml.YAMLError, UnicodeDecodeError):
-                data = None
-            if isinstance(data, list):
-                found.append(data)
-        _EARLIER[path] = found
-    return _EARLIER[path]
+    git = ["git", "-C", str(path.parent)]
+    log = subprocess.run([*git, "log", "--format=%H", "--", path.name], capture_output=True, text=True)
+    owners: dict[str, dict[tuple[str, str], str]] = {}
+    for commit in log.stdout.split() if log.returncode == 0 else []:
+        shown = subprocess.run([*git, "show", f"{commit}:./{path.name}"], capture_output=True)
+        try:
+            data = yaml.safe_load(shown.stdout.decode("utf-8-sig")) if shown.returncode == 0 else None
+        except (yaml.YAMLError, UnicodeDecodeError):
+            data = None
+        for old in data if isinstance(data, list) else []:
+            if isinstance(old, dict) and isinstance(old.get("slug"), str):
+                name, province = str(old.get("ad", "")), str(old.get("il", ""))
+                owners.setdefault(old["slug"], {})[_owner_key(name, province)] = f"{name} ({province})"
+    return owners
 
 
 # ---------------------------------------------------------------- reading the sites
