@@ -54,6 +54,7 @@ KINDS = {
     "formül": lambda value, n: STARTERS[n % len(STARTERS)] + PAYLOAD + " " + value,
     "javascript adresi": lambda value, n: "javascript:alert(1)//" + PAYLOAD + " " + value,
     "web adresi": lambda value, n: f"https://kotu.example/\"'><img src=x onerror=alert(1) {MARK}>/" + value,
+    "geçerli adres": lambda value, n: "https://kotu.example/(a)//*b*_c_[d](e);alert(1)//&amp;f=1/" + value.split("://")[-1],
     "kısa HTML": lambda value, n: f'"><svg/onload=alert(1) {MARK}>' + value,
     "kısa Markdown": lambda value, n: "[a](x/onload=alert(1)//)" + value,
 }
@@ -152,7 +153,8 @@ def poison(model: type[BaseModel], original: dict, accepts) -> tuple[dict, dict[
         first = n % len(names)
         order = names[first:] + names[:first]
         if plain.startswith("http"):
-            order = ["javascript adresi", "web adresi"] + [k for k in order if k not in ("javascript adresi", "web adresi")]
+            addresses = ["javascript adresi", "web adresi", "geçerli adres"]
+            order = addresses + [k for k in order if k not in addresses]
         for kind in order:
             trial = copy.deepcopy(original)
             trial_places = list(slots(model, trial))
@@ -223,7 +225,7 @@ def test_each_field_is_refused_in_turkish_or_built_with_a_hostile_value(poisoned
     assert poisoned.untranslated == []
     kinds = set(poisoned.program.values()) | set(poisoned.config.values())
     assert len(poisoned.program) > 60 and {"formül", "kısa HTML"} <= kinds, poisoned.program
-    assert {"baslik", "aciklama"} <= set(poisoned.config)
+    assert {"baslik", "aciklama", "adres", "kod_deposu"} <= set(poisoned.config)
 
 
 # --- Scanning what was built ---------------------------------------------------
