@@ -192,9 +192,12 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with record.reproducible_time(project.root), tempfile.TemporaryDirectory(prefix=".seffaf-", dir=out_dir.parent) as work:
-        work_dir = Path(work)
-        site_dir = work_dir / "site"
-        docs_dir = cache.docs_dir if cache else work_dir / "docs"
+        # MkDocs' configuration, docs and site in one folder, as Zensical requires of them.
+        folder = cache.folder if cache else Path(work)
+        docs_dir, site_dir, config_file = folder / "docs", folder / "site", folder / "mkdocs.yml"
+        if site_dir.exists():
+            shutil.rmtree(site_dir)  # what a failed build left
+        folder.mkdir(parents=True, exist_ok=True)
         revisions = {(p.belediye.slug, p.yil): v for p, v in zip(programs, history.versions(project.root, files, project.root / ".cache" / "versions"))}
         settings = {"title": config.baslik, "repository": urls.web_address(config.kod_deposu).rstrip("/")}
         site = Renderer(project.theme_dir, project.content_dir, settings, cache).render(programs, revisions)
@@ -213,7 +216,6 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
             copy_previous(out_dir, site_dir, skip="pagefind")
         progress(f"{len(site.pages)} sayfa yazıldı; MkDocs ile HTML üretiliyor" + (" (yalnız değişen sayfalar)" if unchanged else ""))
 
-        config_file = work_dir / "mkdocs.yml"
         mkdocs_site.write_config(config_file, site_settings, docs_dir, site_dir, project.theme_dir, site.nav, urls.public(urls.archive()))
         warnings = mkdocs_site.build(config_file, dirty=unchanged)
         published = [(p, source, f"{p.belediye.slug}/{p.yil}") for p, source in zip(programs, sources)]

@@ -88,10 +88,6 @@ class Cache:
                 if path not in self.used:
                     path.unlink()
 
-    @property
-    def docs_dir(self) -> Path:
-        return self.folder / "docs"
-
     def site_key(self, settings: dict, nav: list, titles: list[tuple[str, str]], docs_dir: Path, docs: dict[str, bytes]) -> str:
         """What every page's HTML shares beyond its own Markdown: settings, navigation, every page's title, the file list."""
         return self.key(repr(sorted(settings.items())), repr(nav), repr(sorted(titles)), str(docs_dir), repr(sorted(docs)))

@@ -67,13 +67,14 @@ SCRIPTS = "'seffaf-satir-ici-betikler'"
 def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_dir: Path, nav: list, all_municipalities: str, connect: list[str] | None = None) -> None:
     """``site`` and ``nav`` hold text, not HTML. ``all_municipalities``: the address of the page that lists them all.
     ``connect``: for the national site (docs/ulusal-site.md), the origins its search fetches indexes from;
-    its 404 page and search read its registry (``assets/ulusal.js``)."""
+    its 404 page and search read its registry (``assets/ulusal.js``).
+    ``docs_dir`` and ``site_dir`` lie in the folder of ``path`` (Zensical requires it) and are written relative to it."""
     config = {
         "site_name": site["title"],
         "site_description": site.get("description", ""),
         "site_url": urls.web_address(site.get("url")),
-        "docs_dir": str(docs_dir),
-        "site_dir": str(site_dir),
+        "docs_dir": docs_dir.relative_to(path.parent).as_posix(),
+        "site_dir": site_dir.relative_to(path.parent).as_posix(),
         "use_directory_urls": True,
         "strict": False,
         "nav": nav,
@@ -85,7 +86,7 @@ def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_d
             "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"},
             "features": ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.path", "toc.follow", "content.tooltips"],
         },
-        "plugins": [],
+        "plugins": [{"search": {"enabled": False}}],  # Zensical's own search is on unless said; MkDocs' output is the same
         "markdown_extensions": _markdown_extensions(theme_dir),
         "extra_css": ["assets/seffaf.css"],
         "extra_javascript": ["assets/seffaf.js", *(["assets/ulusal.js"] if connect is not None else [])],
