@@ -99,6 +99,13 @@ class DescendantPeak:
         return max(self.peaks.values(), key=lambda item: item[1], default=("", 0))
 
 
+def cpu_seconds() -> float:
+    """Processor time of the build, its worker processes and Pagefind (user + system): unlike
+    the seconds on the clock, it hardly changes when other work shares the machine."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def child(programs_dir: Path, config_file: Path, out_dir: Path, result_file: Path, rebuild: bool = False) -> None:
     """One build; ``rebuild``: into a site built before, without the floor."""
     import floor
@@ -115,8 +122,9 @@ def child(programs_dir: Path, config_file: Path, out_dir: Path, result_file: Pat
         result = build(project, out_dir, progress)
     own_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     child_name, child_kb = descendants.peak()
+    cpu = cpu_seconds()
     if rebuild:
-        result_file.write_text(json.dumps({"seconds": result.seconds, "phases": result.phases, "pages": result.pages}))
+        result_file.write_text(json.dumps({"seconds": result.seconds, "cpu_seconds": cpu, "phases": result.phases, "pages": result.pages}))
         return
 
     progress("taban: aynı Markdown, Python-Markdown ile doğrudan HTML")
@@ -131,6 +139,7 @@ def child(programs_dir: Path, config_file: Path, out_dir: Path, result_file: Pat
         "pages": result.pages,
         "programs": result.programs,
         "seconds": result.seconds,
+        "cpu_seconds": cpu,
         "phases": result.phases,
         "mkdocs_warnings": len(result.warnings),
         "peak_rss_build_mb": own_kb / 1024,
@@ -212,7 +221,7 @@ def level(count: int, entries: list[str], programs_dir: Path, work: Path, browse
     run_child(programs_dir, config, out, result_file)
     wall = time.perf_counter() - started
     result = json.loads(result_file.read_text(encoding="utf-8"))
-    result.update(level=count, wall_seconds=wall, load_average_before=load, measured_at=datetime.datetime.now().isoformat(timespec="seconds"))
+    result.update(level=count, wall_seconds=wall, load_average_before=load, load_average_after=os.getloadavg(), measured_at=datetime.datetime.now().isoformat(timespec="seconds"))
     result["ms_per_page"] = 1000 * result["seconds"] / result["pages"]
     result["build_over_floor"] = result["seconds"] / result["floor_seconds"]
     result["mkdocs_over_floor"] = result["phases"]["mkdocs"] / result["floor_seconds"]
@@ -239,7 +248,10 @@ def level(count: int, entries: list[str], programs_dir: Path, work: Path, browse
     try:
         run_child(programs_dir, config, out, result_file, "--rebuild")
         again = json.loads(result_file.read_text(encoding="utf-8"))
-        result.update(rebuild_seconds=again["seconds"], rebuild_phases=again["phases"], full_over_rebuild=result["seconds"] / again["seconds"])
+        result.update(
+            rebuild_seconds=again["seconds"], rebuild_cpu_seconds=again["cpu_seconds"], rebuild_phases=again["phases"],
+            full_over_rebuild=result["seconds"] / again["seconds"], full_over_rebuild_cpu=result["cpu_seconds"] / again["cpu_seconds"],
+        )
     finally:
         revise(programs_dir / f"{entries[count - 1]}.yml", undo=True)
     shutil.rmtree(folder)
@@ -266,6 +278,7 @@ def table(levels: list[dict]) -> str:
     rows: list[tuple[str, Callable[[dict], str]]] = [
         ("pages", lambda r: f"{r['pages']:,}"),
         ("total build, s", lambda r: f"{r['seconds']:.1f}"),
+        ("  processor time (build, workers, Pagefind), s", lambda r: f"{r['cpu_seconds']:.1f}" if "cpu_seconds" in r else "–"),
         *[(f"  {name}, s", lambda r, name=name: f"{r['phases'].get(name, 0):.1f}") for name in PHASES],
         ("ms per page", lambda r: f"{r['ms_per_page']:.1f}"),
         ("ms per page ÷ same at 10", lambda r: f"{r['ms_per_page'] / by_level[10]['ms_per_page']:.2f}" if 10 in by_level else "–"),
@@ -289,8 +302,11 @@ def table(levels: list[dict]) -> str:
         (f"first search '{QUERY}' (until its results show): /pagefind/ bytes, gzip", lambda r: f"{mb(r['search_first_pagefind_bytes_gzip'])} ({r['search_first_pagefind_requests']} req.)" if "search_first_pagefind_bytes_gzip" in r else "–"),
         ("rebuild after one program changes, s", lambda r: f"{r['rebuild_seconds']:.1f}" if "rebuild_seconds" in r else "–"),
         *[(f"  {name}, s", lambda r, name=name: f"{r['rebuild_phases'].get(name, 0):.1f}" if "rebuild_phases" in r else "–") for name in PHASES],
+        ("  processor time, s", lambda r: f"{r['rebuild_cpu_seconds']:.1f}" if "rebuild_cpu_seconds" in r else "–"),
         ("full build ÷ rebuild", lambda r: f"{r['full_over_rebuild']:.1f}×" if "full_over_rebuild" in r else "–"),
+        ("  same in processor time", lambda r: f"{r['full_over_rebuild_cpu']:.1f}×" if "full_over_rebuild_cpu" in r else "–"),
         ("load average before (1 min)", lambda r: f"{r['load_average_before'][0]:.2f}"),
+        ("load average after (1 min)", lambda r: f"{r['load_average_after'][0]:.2f}" if "load_average_after" in r else "–"),
     ]
     by_level = {r["level"]: r for r in levels}
     header = "| programs | " + " | ".join(str(r["level"]) for r in levels) + " |"
