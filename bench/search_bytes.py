@@ -3,7 +3,8 @@
 The built site is served from loopback by Python's ``http.server``, without
 compression (a plain static host) and with gzip for text as GitHub Pages sends
 it (``--gzip``); Pagefind's own index files are gzip-compressed already. It is opened in Debian's headless Chromium through Playwright,
-each visit in a fresh browser context (empty cache). Bytes are response body
+each visit in a fresh browser context (empty cache); the search twice, on a desktop (the filter
+panel open, its index loaded after the results) and on a phone (the panel closed). Bytes are response body
 sizes as Chromium received them.
 
     .venv/bin/python bench/search_bytes.py site/ [--query temizlik] [--page defne/2025/performans-hedefleri/1-1-1/]
@@ -66,17 +67,18 @@ def serve(site_dir: Path, compress: bool = False):
         server.server_close()
 
 
-def _visit(browser, url: str, wait_for: str | None = None, timeout_ms: int = 120_000) -> tuple[list[tuple[str, int]], str | None, int]:
-    """Every finished request of one visit as (path, body bytes), and how many of them had
-    finished when ``wait_for`` appeared (the first results, before what loads after them)."""
-    context = browser.new_context(locale="tr-TR")
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True}
+
+
+def _visit(browser, url: str, wait_for: str | None = None, timeout_ms: int = 120_000, **device) -> tuple[list[tuple[str, int]], str | None]:
+    """Every finished request of one visit as (path, body bytes)."""
+    context = browser.new_context(locale="tr-TR", **device)
     page = context.new_page()
     finished = []
     page.on("requestfinished", lambda request: finished.append(request))
     page.goto(url, wait_until="load", timeout=timeout_ms)
     if wait_for:
         page.wait_for_selector(wait_for, timeout=timeout_ms)
-    first = len(finished)
     page.wait_for_load_state("networkidle", timeout=timeout_ms)
     page.wait_for_timeout(500)
     page.wait_for_load_state("networkidle", timeout=timeout_ms)
@@ -89,7 +91,7 @@ def _visit(browser, url: str, wait_for: str | None = None, timeout_ms: int = 120
             size = len(response.body()) if response and response.status == 200 else 0
         fetched.append((urlsplit(request.url).path, size))
     context.close()
-    return fetched, message, first
+    return fetched, message
 
 
 def measure(site_dir: Path, page_path: str | None, query: str = "temizlik", compress: bool = False) -> dict:
@@ -99,19 +101,20 @@ def measure(site_dir: Path, page_path: str | None, query: str = "temizlik", comp
     with serve(site_dir, compress) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            search, message, first = _visit(browser, f"{base}/ara/?q={query}", wait_for=RESULT)
+            search, message = _visit(browser, f"{base}/ara/?q={query}", wait_for=RESULT)
+            phone, _ = _visit(browser, f"{base}/ara/?q={query}", wait_for=RESULT, **PHONE)
             result = {
                 "query": query,
                 "message": message,
-                "search_first_pagefind_bytes": sum(size for path, size in search[:first] if path.startswith("/pagefind/")),
-                "search_first_pagefind_requests": sum(1 for path, _ in search[:first] if path.startswith("/pagefind/")),
+                "search_first_pagefind_bytes": sum(size for path, size in phone if path.startswith("/pagefind/")),
+                "search_first_pagefind_requests": sum(1 for path, _ in phone if path.startswith("/pagefind/")),
                 "search_pagefind_bytes": sum(size for path, size in search if path.startswith("/pagefind/")),
                 "search_pagefind_requests": sum(1 for path, _ in search if path.startswith("/pagefind/")),
                 "search_total_bytes": sum(size for _, size in search),
                 "search_requests": len(search),
             }
             if page_path:
-                visit, _, _ = _visit(browser, f"{base}/{page_path}")
+                visit, _ = _visit(browser, f"{base}/{page_path}")
                 result.update(page=page_path, page_total_bytes=sum(size for _, size in visit), page_requests=len(visit))
         finally:
             browser.close()
