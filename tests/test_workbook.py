@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from .conftest import PROGRAMS, ROOT, make_project
 from .html import page
 
 SOFFICE = "/usr/bin/soffice"
+GUIDE = ROOT / "content" / "belediyeler-icin.md"
 
 # --- the five real programs ---------------------------------------------------
 
@@ -285,6 +287,10 @@ def test_a_typical_mistake_is_named_by_sheet_and_cell(filled, tmp_path, mistake,
     assert any(p.startswith(f"programs/yesilova/2026.xlsx:{where}: ") and message in p for p in shown), shown
     if level == "uyarı":
         assert errors == []
+    # the guide's table of mistakes shows this message as check prints it, shortened only at "…"
+    (row,) = re.findall(rf"^\| [^|]+ \| `{re.escape(where)}: ([^`]*)` \|", GUIDE.read_text(encoding="utf-8"), re.M)
+    message = next(p for p in shown if p.startswith(f"programs/yesilova/2026.xlsx:{where}: ")).replace("\xa0", " ")
+    assert all(piece.strip() in message for piece in row.split("…")), (row, message)
 
 
 def test_a_workbook_in_the_wrong_folder_names_the_cell_to_change(filled, tmp_path):
