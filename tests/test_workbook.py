@@ -184,6 +184,7 @@ def test_the_template_has_dropdowns_money_format_frozen_protected_headers(tmp_pa
     assert '"01,02,03,04,05,06,07,08,09,' in {str(v.sqref): v.formula1 for v in book["Maliyetler"].data_validations.dataValidation}["C2:C1000"]
     assert {v.formula1 for v in book["Program"].data_validations.dataValidation} >= {'"ilçe,il,büyükşehir"', '"taslak,meclis onaylı,revize"'}
     assert [c.value for c in book["Göstergeler"][1]][-3:] == ["2024 Gerçekleşen", "2025 Tahmin", "2026 Hedef"]
+    assert book["Göstergeler"]["A1"].protection.locked and not book["Göstergeler"]["H1"].protection.locked  # year columns are retitled
 
 
 def test_a_filled_template_checks_clean_and_is_published(filled, tmp_path):

@@ -206,9 +206,12 @@ def _filled(sheet, value, column: workbook.Column | None = None) -> WriteOnlyCel
     return cell
 
 
-def _header(sheet, text: str) -> WriteOnlyCell:
+def _header(sheet, text: str, retitled: bool = False) -> WriteOnlyCell:
+    """Headers are locked, except the indicators' year columns, which staff retitle for their program's years."""
     cell = xlsx_cell(sheet, text)
     cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _WRAP
+    if retitled:
+        cell.protection = _OPEN
     return cell
 
 
@@ -245,7 +248,7 @@ def _table_sheet(book, spec: workbook.Sheet, columns: tuple, rows: list[list]) -
             letter = get_column_letter(index)
             _dropdown(sheet, column, f"{letter}2:{letter}{last}", last)
     _protect(sheet)
-    sheet.append([_header(sheet, column.header) for column in columns])
+    sheet.append([_header(sheet, column.header, retitled=column.kind == workbook.VALUE) for column in columns])
     for row in rows:
         sheet.append([None if value is None else _filled(sheet, value, column) for value, column in zip(row, columns)]
                      + [None if value is None else _filled(sheet, value) for value in row[len(columns):]])
