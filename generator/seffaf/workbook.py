@@ -235,8 +235,10 @@ def _cost_rows(code: str, activity: str | None, table) -> list[list]:
         value = getattr(getattr(table, owner) if owner else table, part)
         if value is not None:
             rows.append([code, activity, label, None, None, value])
-    rows.extend([code, activity, label, getattr(table, name.replace("not", "not_")), None, None]
-                for label, name in COST_TEXT_ROWS.items() if getattr(table, name.replace("not", "not_")))
+    for label, key in COST_TEXT_ROWS.items():
+        text = getattr(table, "not_" if key == "not" else key)  # the YAML key "not" is the attribute not_
+        if text:
+            rows.append([code, activity, label, text, None, None])
     return rows
 
 
