@@ -457,3 +457,13 @@ def test_the_build_uses_githubs_address_instead_of_the_forks_and_says_so(tmp_pat
 def test_seffaf_check_piped_into_head_ends_without_a_traceback():
     result = subprocess.run(f"{sys.executable} -m seffaf.cli check | head -1", shell=True, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_strict_check_says_in_the_job_summary_that_nothing_is_published(tmp_path):
+    path = tmp_path / "ornekkoy" / "2026.yml"
+    path.parent.mkdir()
+    path.write_text(VALID, encoding="utf-8")
+    summary = tmp_path / "ozet.md"
+    assert seffaf("check", "--kati", "--ozet", str(summary), "ornekkoy/2026.yml", cwd=tmp_path).returncode == 1
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## Program dosyalarında 4 sorun var: site yayımlanmadı") and "ölçü birimi" in text, text

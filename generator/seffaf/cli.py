@@ -90,7 +90,9 @@ def _checked(args, files: list[Path], config: Path | None, errors: list[Problem]
     checked = files + ([config] if config else [])
     if args.ozet:
         with open(args.ozet, "a", encoding="utf-8") as summary:
-            summary.write(_summary(checked, errors, warnings + missing))
+            # With --kati, warnings and missing parts stop publishing: the summary says so.
+            blocking = errors or (found if args.kati else [])
+            summary.write(_summary(checked, blocking, [] if blocking else warnings + missing))
     if args.json:
         result = {"dosyalar": [display_path(f, Path.cwd()) for f in checked], "hatalar": [p.as_dict() for p in errors], "uyarilar": [p.as_dict() for p in warnings], "eksikler": [p.as_dict() for p in missing]}
         _echo(*json.dumps(result, ensure_ascii=False, indent=1).splitlines())
