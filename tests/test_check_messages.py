@@ -467,3 +467,16 @@ def test_a_strict_check_says_in_the_job_summary_that_nothing_is_published(tmp_pa
     assert seffaf("check", "--kati", "--ozet", str(summary), "ornekkoy/2026.yml", cwd=tmp_path).returncode == 1
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## Program dosyalarında 4 sorun var: site yayımlanmadı") and "ölçü birimi" in text, text
+
+
+@pytest.mark.parametrize(
+    "web, message",
+    [
+        ("javascript:alert(1)", '"javascript:alert(1)" bir web adresi değil: http:// ya da https:// ile başlamalı'),
+        ("www.ornek koy.bel.tr", '"www.ornek koy.bel.tr" bir web adresi değil: belgede yazdığı gibi (ör. www.ornekkoy.bel.tr) ya da https:// ile yazın'),
+    ],
+)
+def test_a_municipalitys_web_address_is_a_web_address(tmp_path, web, message):
+    found = edited(tmp_path, "  tur: ilce\n", f"  tur: ilce\n  web: '{web}'\n")
+    assert len(found) == 1 and found[0].startswith(f"2026.yml:{line_of('  tur: ilce') + 1}: belediye.web: {message}"), found
+    assert edited(tmp_path, "  tur: ilce\n", "  tur: ilce\n  web: www.ornekkoy.bel.tr\n").belediye.web == "www.ornekkoy.bel.tr"
