@@ -20,7 +20,8 @@ from . import history, mkdocs_site, record, search, urls
 from .audit import audit, warnings
 from .incremental import Cache, copy_previous, sync
 from .loader import (
-    PROGRAM_SUFFIXES, Document, Problem, ProgramError, find_program_files, load, one_per_program, read_yaml, validate_as, value_warnings,
+    PROGRAM_SUFFIXES, Document, Problem, ProgramError, cache_json, find_program_files, one_per_program, parse_document, read_source,
+    read_yaml, validate, validate_as, validate_json, value_warnings,
 )
 from .render import Renderer
 from .schema import Program, SiteConfig, web_address
@@ -71,21 +72,74 @@ def program_files(programs_dir: Path, selection: list[str] | None) -> list[Path]
 
 
 def display_path(path: Path, root: Path) -> str:
+    """The path as written, relative to the project (a symbolic link is named, not followed)."""
     try:
-        return str(path.resolve().relative_to(root.resolve()))
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return str(path)
 
 
-def load_programs(files: list[Path], root: Path, cache: Cache | None = None) -> list[Program]:
-    """A file read before with the same bytes comes from the cache, already checked."""
-    keys = {path: cache.key(str(path), path.read_bytes()) for path in files if path.is_file()} if cache else {}
-    found = {path: program for path, key in keys.items() if (program := cache.get("programlar", key)) is not None}
+@dataclass(frozen=True)
+class Rules:
+    """What a program file is checked against besides itself: inside the programs folder it
+    stands at ``<slug>/<yıl>.yml`` (so no file can stand in for another program), and its
+    slug is none of the site's own top-level names (``ara``, ``veri``, ``assets``, …)."""
+
+    programs_dir: Path
+    reserved: tuple[str, ...]
+
+    @classmethod
+    def of(cls, programs_dir: Path, content_dir: Path) -> Rules:
+        return cls(programs_dir, tuple(sorted(urls.reserved(content_dir))))
+
+    def problems(self, path: Path, program: Program, document: Document) -> list[Problem]:
+        slug, year = program.belediye.slug, program.yil
+        found = []
+        if slug in self.reserved:
+            found.append(document.problem(("belediye", "slug"), f'"{slug}" sitenin kendi adresi ({slug}/): bu program sitenin o sayfasının yerine geçerdi; başka bir slug seçin'))
+        folder = os.path.abspath(self.programs_dir)
+        if not os.path.abspath(path).startswith(folder + os.sep):
+            return found
+        written = os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
+        if written != f"{slug}/{year}{path.suffix}":
+            found.append(document.problem(
+                ("belediye", "slug") if written.split("/")[0] != slug else ("yil",),
+                f"dosya {written}, içindeki program {slug}/{year}: dosya {self.programs_dir.as_posix()}/{slug}/{year}{path.suffix} olmalı "
+                "(başka bir programın yerine geçmesin diye dosyanın yeri belediye.slug ve yil ile aynıdır)",
+            ))
+        elif path.parent.resolve() != Path(folder).resolve() / slug:
+            found.append(document.problem(("belediye", "slug"), f"{slug}/ klasörü başka bir yere bağlantı (symlink): program dosyaları {self.programs_dir.as_posix()}/ klasörünün içinde olmalı"))
+        return found
+
+
+def _read(path: Path, shown: str) -> bytes:
+    if not os.path.lexists(path):
+        raise ProgramError([Problem(shown, None, "", "program dosyası yok (site.yml içindeki programlar listesine bakın)")])
+    return read_source(path, shown)
+
+
+def read_sources(files: list[Path], root: Path) -> dict[Path, bytes]:
+    """The bytes of every file that can be read, read once: what is checked, cached and
+    published are the same bytes. A file that cannot be read is reported when it is loaded."""
+    found = {}
+    for path in files:
+        try:
+            found[path] = _read(path, display_path(path, root))
+        except ProgramError:
+            continue
+    return found
+
+
+def load_programs(files: list[Path], root: Path, cache: Cache | None = None, rules: Rules | None = None, sources: dict[Path, bytes] | None = None) -> list[Program]:
+    """A file read before with the same bytes (and checked by the same rules) comes from the cache."""
+    sources = read_sources(files, root) if sources is None else sources
+    keys = {path: cache.key(str(path), raw, repr(rules)) for path, raw in sources.items()} if cache else {}
+    found = {path: program for path, key in keys.items() if (program := cache.get("programlar", key, lambda raw: validate_json(raw, key))) is not None}
     missing = [path for path in files if path not in found]
-    for path, (program, _) in zip(missing, load_documents(missing, root, with_documents=False)):
+    for path, (program, _) in zip(missing, load_documents(missing, root, with_documents=False, rules=rules, sources=sources)):
         found[path] = program
-        if cache:
-            cache.put("programlar", keys[path], program)
+        if cache and (data := cache_json(program)):
+            cache.put("programlar", keys[path], data)
     return [found[path] for path in files]
 
 
@@ -93,7 +147,7 @@ FORK_ADDRESS = "https://kullanici.github.io/seffaf/"
 """The ``adres`` a fork starts with: it is nobody's address."""
 
 
-def check(files: list[Path], root: Path, config_file: Path | None = None) -> tuple[list[Problem], list[Problem]]:
+def check(files: list[Path], root: Path, config_file: Path | None = None, rules: Rules | None = None) -> tuple[list[Problem], list[Problem]]:
     """Errors (the file cannot be published), then warnings: what the source disagrees with
     itself on, placeholders, and (level "eksik") what the Rehber requires and the program lacks."""
     errors: list[Problem] = []
@@ -108,7 +162,7 @@ def check(files: list[Path], root: Path, config_file: Path | None = None) -> tup
             if config.adres == FORK_ADDRESS:
                 found.append(Problem(shown, None, "adres", f"örnek adres ({FORK_ADDRESS}) olarak duruyor: sitenin adresini yazın ya da satırı silin (GitHub Pages iş akışı o zaman GitHub'ın verdiği adresi kullanır)", "uyarı"))
     try:
-        loaded = load_documents(files, root)
+        loaded = load_documents(files, root, rules=rules)
     except ProgramError as error:
         return errors + error.problems, found
     if errors:
@@ -134,11 +188,14 @@ def site_address(config: SiteConfig, given: str | None) -> tuple[str, str]:
     return "", ""
 
 
-def load_documents(files: list[Path], root: Path, with_documents: bool = True) -> list[tuple[Program, Document | None]]:
+def load_documents(
+    files: list[Path], root: Path, with_documents: bool = True, rules: Rules | None = None, sources: dict[Path, bytes] | None = None,
+) -> list[tuple[Program, Document | None]]:
     """Every file is read even after one fails, so that all problems are reported at once.
     Several files are read on every core; ``with_documents=False`` leaves out the line
     maps, which only ``check`` needs."""
-    jobs = [(path, root, with_documents) for path in files]
+    sources = sources or {}
+    jobs = [(path, display_path(path, root), sources.get(path), rules, with_documents) for path in files]
     if len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
             results = list(pool.map(_load_one, jobs, chunksize=4))
@@ -151,20 +208,14 @@ def load_documents(files: list[Path], root: Path, with_documents: bool = True) -
 
 
 def _load_one(job) -> tuple[tuple[Program, Document | None] | None, list[Problem]]:
-    path, root, with_document = job
-    shown = display_path(path, root)
-    if not path.exists():
-        return None, [Problem(shown, None, "", "program dosyası yok (site.yml içindeki programlar listesine bakın)")]
+    path, shown, raw, rules, with_document = job
     try:
-        program, document = load(path, shown)
+        document = parse_document(_read(path, shown) if raw is None else raw, shown)
+        program = validate(document)
     except ProgramError as error:
         return None, error.problems
-    expected = (path.parent.name, path.stem)
-    if path.stem.isdigit() and (program.belediye.slug, str(program.yil)) != expected:
-        field = ("belediye", "slug") if program.belediye.slug != expected[0] else ("yil",)
-        problem = document.problem(field, f"dosya yolu {expected[0]}/{expected[1]}{path.suffix}, içeriği {program.belediye.slug}/{program.yil}: ikisi aynı olmalı")
-        return None, [problem]
-    return (program, document if with_document else None), []
+    problems = rules.problems(path, program, document) if rules else []
+    return (None if problems else (program, document if with_document else None)), problems
 
 
 def build(project: Project, out_dir: Path, progress: Progress = lambda message: None, incremental: bool = True) -> BuildResult:
@@ -185,8 +236,8 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
     files = program_files(project.programs_dir, config.programlar)
     out_dir = out_dir.resolve()
     cache = Cache.beside(out_dir, project.theme_dir) if incremental else None
-    programs = load_programs(files, project.root, cache)
-    sources = [path.read_bytes() for path in files]
+    sources = read_sources(files, project.root)
+    programs = load_programs(files, project.root, cache, Rules.of(project.programs_dir, project.content_dir), sources)
     progress(f"{len(programs)} program okundu ve doğrulandı")
     lap("okuma")
 
@@ -205,7 +256,7 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         docs = {page.path: page.markdown.encode("utf-8") for page in site.pages.values()}
         docs.update(site.files)
         assets = project.theme_dir / "assets"
-        docs.update((f"assets/{p.relative_to(assets).as_posix()}", p.read_bytes()) for p in assets.rglob("*") if p.is_file())
+        docs.update((f"{urls.ASSETS}/{p.relative_to(assets).as_posix()}", p.read_bytes()) for p in assets.rglob("*") if p.is_file())
         site_settings = {"title": config.baslik, "description": config.aciklama or "", "url": address}
         site_key = cache.site_key(site_settings, site.nav, [(p.path, p.title) for p in site.pages.values()], docs_dir, docs) if cache else ""
         unchanged = bool(cache) and cache.site_matches(site_key, out_dir)
@@ -213,12 +264,12 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
             cache.forget_site()
         sync(docs_dir, docs)
         if unchanged:
-            copy_previous(out_dir, site_dir, skip="pagefind")
+            copy_previous(out_dir, site_dir, skip=urls.SEARCH_INDEX)
         progress(f"{len(site.pages)} sayfa yazıldı; MkDocs ile HTML üretiliyor" + (" (yalnız değişen sayfalar)" if unchanged else ""))
 
         mkdocs_site.write_config(config_file, site_settings, docs_dir, site_dir, project.theme_dir, site.nav, urls.public(urls.archive()))
         warnings = mkdocs_site.build(config_file, dirty=unchanged)
-        published = [(p, source, f"{p.belediye.slug}/{p.yil}") for p, source in zip(programs, sources)]
+        published = [(p, sources[path], f"{p.belediye.slug}/{p.yil}") for p, path in zip(programs, files)]
         manifest = site_dir / urls.manifest()
         manifest.unlink(missing_ok=True)  # a hard link to the published site's in a rebuild
         manifest.write_bytes(record.manifest(site_dir, published))

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import exports, national, yamlout
-from .build import Project, build, check, display_path
+from .build import Project, Rules, build, check, display_path
 from .loader import Problem, ProgramError, find_program_files, load_program, new_program, new_program_path
 from .schema import json_schema_text
 from .search import SearchIndexError
@@ -77,7 +77,7 @@ def cmd_check(args) -> int:
     if not files and not config:
         _echo("Denetlenecek program dosyası bulunamadı.", err=True)
         return 1
-    errors, found = check(files, Path.cwd(), config)
+    errors, found = check(files, Path.cwd(), config, Rules.of(Path(args.programs), Path.cwd() / "content"))
     return _checked(args, files, config, errors, found)
 
 

@@ -17,7 +17,8 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from .loader import ProgramError, parse_document, validate
+from .incremental import Seal
+from .loader import ProgramError, cache_json, parse_document, validate, validate_json
 from .schema import Program, json_schema_text
 
 SCHEMA_VERSION = hashlib.sha256(json_schema_text().encode()).hexdigest()[:12]
@@ -69,40 +70,44 @@ def _log(root: Path, path: Path) -> list[Version]:
     return found
 
 
-def _cache_path(task: tuple[str, str, str, str]) -> Path | None:
+def _cache_path(task: tuple[str, str, str, Seal | None]) -> Path | None:
     """Where this version's validated form is kept: named by its blob id and the schema's version."""
-    root, relative, commit, cache = task
-    if not cache:
+    root, relative, commit, seal = task
+    if not seal:
         return None
     blob = _git(Path(root), "rev-parse", f"{commit}:{relative}")
     if blob.returncode != 0:
         return None
-    return Path(cache) / f"{blob.stdout.decode().strip()}-{SCHEMA_VERSION}.json"
+    return seal.folder / f"{blob.stdout.decode().strip()}-{SCHEMA_VERSION}.json"
 
 
-def _cached(task: tuple[str, str, str, str]) -> bool:
+def _cached(task: tuple[str, str, str, Seal | None]) -> bool:
     path = _cache_path(task)
     return bool(path and path.exists())
 
 
-def _read(task: tuple[str, str, str, str]) -> Program | None:
+def _read(task: tuple[str, str, str, Seal | None]) -> Program | None:
     """One version of one file, read back from its commit; None where it no longer validates.
 
     A committed file never changes, so its validated form is kept in the cache under its
-    git blob id and read back as JSON next time (ten times faster than İzmir's YAML).
+    git blob id and read back as JSON next time (ten times faster than İzmir's YAML):
+    signed by this machine's builds and validated again, like the file itself, or read anew.
     """
-    root, relative, commit, _ = task
+    root, relative, commit, seal = task
     cached = _cache_path(task)
-    if cached and cached.exists():
-        return Program.model_validate_json(cached.read_bytes())
+    data = seal.open(cached) if seal and cached else None
+    if data is not None:
+        try:
+            return validate_json(data, relative)
+        except ProgramError:
+            pass
     shown = _git(Path(root), "show", f"{commit}:{relative}")
     try:
         program = validate(parse_document(shown.stdout, relative))
     except ProgramError:
         return None
-    if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(program.model_dump_json(by_alias=True), encoding="utf-8")
+    if seal and cached and (data := cache_json(program)):
+        seal.write(cached, data)
     return program
 
 
@@ -113,7 +118,8 @@ def versions(root: Path, paths: list[Path], cache: Path | None = None) -> list[l
     in parallel on every core, and kept in ``cache`` by their blob id.
     """
     logs = [_log(root, path) for path in paths]
-    tasks = [(str(root), v.path, v.commit, str(cache or "")) for log in logs for v in log]
+    seal = Seal(cache) if cache and any(logs) else None
+    tasks = [(str(root), v.path, v.commit, seal) for log in logs for v in log]
     if tasks:
         programs = [_read(task) if _cached(task) else None for task in tasks]
         missing = [i for i, program in enumerate(programs) if program is None]

@@ -7,16 +7,27 @@ Everything is kept in a folder beside the output (``.site-onbellek/`` for
 the theme and the versions of MkDocs, Material and Pagefind, so changing any of
 them makes every entry new. Output is the same as a full build's:
 ``tests/test_incremental.py`` compares the two byte for byte.
+
+A cache holds data, never code: each entry is JSON, signed (``Seal``) and validated
+on read like a program file. An entry this machine's builds did not write, or one
+that does not validate, is not used: the build makes it again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import importlib.metadata
 import os
-import pickle
+import secrets
 import shutil
+import subprocess
 from pathlib import Path
+from typing import Callable, TypeVar
+
+from .loader import ProgramError
+
+T = TypeVar("T")
 
 _PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pagefind-bin", "pydantic")
 
@@ -45,15 +56,79 @@ def cache_folder(out_dir: Path) -> Path:
     return out_dir.with_name(f".{out_dir.name}-onbellek")
 
 
+def tracked_by_git(path: Path) -> bool:
+    """Whether git tracks anything under ``path``: a cache or a site someone committed
+    (``git add -f``) is not this machine's own, whatever it holds."""
+    try:
+        listed = subprocess.run(["git", "-C", str(path.parent), "ls-files", "-z", "--", path.name], capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return listed.returncode == 0 and bool(listed.stdout)
+
+
+class Seal:
+    """Entries only this machine's builds wrote: each is signed (HMAC-SHA-256) with a key
+    made at random by the first build into the folder and kept there. An entry from
+    anywhere else (a commit, a copy) fails the check, however right its name. A folder
+    git tracks is not trusted at all: whoever commits the entries can commit the key."""
+
+    KEY = ".anahtar"
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.trusted = not tracked_by_git(folder)
+        self._key: bytes | None = None
+
+    def _secret(self) -> bytes:
+        if self._key is None:
+            path = self.folder / self.KEY
+            if not path.exists():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                fresh = path.with_name(f"{self.KEY}.{os.getpid()}")
+                fresh.write_bytes(secrets.token_bytes(32))
+                fresh.chmod(0o600)
+                try:
+                    os.link(fresh, path)  # whole or not at all, and never over another process's key
+                except FileExistsError:
+                    pass
+                finally:
+                    fresh.unlink()
+            self._key = path.read_bytes()
+        return self._key
+
+    def _signature(self, data: bytes) -> bytes:
+        return hmac.new(self._secret(), data, hashlib.sha256).hexdigest().encode()
+
+    def open(self, path: Path) -> bytes | None:
+        """The entry's data, or None where it is missing, unsigned or signed with another key."""
+        if not self.trusted:
+            return None
+        try:
+            signature, _, data = path.read_bytes().partition(b"\n")
+        except OSError:
+            return None
+        return data if hmac.compare_digest(signature, self._signature(data)) else None
+
+    def write(self, path: Path, data: bytes) -> None:
+        """Written under a temporary name and renamed, so a reader never sees half an entry."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        partial.write_bytes(self._signature(data) + b"\n" + data)
+        partial.replace(path)
+
+
 class Cache:
-    def __init__(self, folder: Path, theme_dir: Path):
+    def __init__(self, folder: Path, theme_dir: Path, out_dir: Path | None = None):
         self.folder = folder
         self.code = code_version(theme_dir)
         self.used: set[Path] = set()
+        self.seal = Seal(folder)
+        if out_dir is not None and tracked_by_git(out_dir):
+            self.seal.trusted = False
 
     @classmethod
     def beside(cls, out_dir: Path, theme_dir: Path) -> Cache:
-        return cls(cache_folder(out_dir), theme_dir)
+        return cls(cache_folder(out_dir), theme_dir, out_dir)
 
     def key(self, *parts: str | bytes) -> str:
         digest = hashlib.sha256(self.code.encode())
@@ -63,23 +138,22 @@ class Cache:
             digest.update(data)
         return digest.hexdigest()
 
-    def get(self, kind: str, key: str):
+    def get(self, kind: str, key: str, read: Callable[[bytes], T]) -> T | None:
+        """``read`` validates the entry's JSON as the data it stands for; if it refuses, the entry is not used."""
         path = self.folder / kind / key
-        try:
-            value = pickle.loads(path.read_bytes())
-            self.used.add(path)
-            return value
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        data = self.seal.open(path)
+        if data is None:
             return None
+        try:
+            value = read(data)
+        except (ValueError, ProgramError):
+            return None
+        self.used.add(path)
+        return value
 
-    def put(self, kind: str, key: str, value) -> None:
-        """Written under a temporary name and renamed, so a reader never sees half an entry."""
-        folder = self.folder / kind
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = folder / f".{key}.{os.getpid()}"
-        partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(folder / key)
-        self.used.add(folder / key)
+    def put(self, kind: str, key: str, data: bytes) -> None:
+        self.seal.write(self.folder / kind / key, data)
+        self.used.add(self.folder / kind / key)
 
     def prune(self) -> None:
         """Drop the entries this build did not use, so the cache holds one site's worth."""
@@ -97,19 +171,16 @@ class Cache:
         return self.folder / "site-anahtari"
 
     def site_matches(self, key: str, out_dir: Path) -> bool:
-        """The published site was built by this code from pages with the same addresses,
+        """The published site was built here by this code from pages with the same addresses,
         titles and navigation: only its changed pages need MkDocs again."""
-        try:
-            return out_dir.is_dir() and self._site_key.read_text() == key
-        except OSError:
-            return False
+        return out_dir.is_dir() and self.seal.open(self._site_key) == key.encode()
 
     def forget_site(self) -> None:
         """Until a build has replaced the site, nothing may trust it: a failed build means a full one next."""
         self._site_key.unlink(missing_ok=True)
 
     def remember_site(self, key: str) -> None:
-        self._site_key.write_text(key)
+        self.seal.write(self._site_key, key.encode())
 
 
 def sync(folder: Path, files: dict[str, bytes]) -> None:

@@ -8,8 +8,11 @@ fixes a file in one pass. Nothing here raises anything but ``ProgramError``.
 from __future__ import annotations
 
 import difflib
+import errno
 import json
+import os
 import re
+import stat
 import string
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -20,7 +23,7 @@ from typing import Iterable
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import schema, workbook
+from . import schema, urls, workbook
 from .schema import TURKISH_THOUSANDS, Program, YamlText
 from .turkish import NumberError, parse_number
 
@@ -396,25 +399,42 @@ class Document:
         return Problem(self.file, None if cell else place, describe(self.data, path), message, level, cell)
 
 
-def _read_bytes(path: Path, display: str) -> bytes:
+def read_source(path: Path, display: str) -> bytes:
+    """An input file's bytes, read once: a regular file only (a symbolic link may lead
+    outside the project, a FIFO never ends, a device never stops giving), within the size limit."""
+
+    def refused(message: str) -> ProgramError:
+        return ProgramError([Problem(display, None, "", message)])
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ProgramError([Problem(display, None, "", f"dosya çok büyük ({size // 1024 // 1024} MB; en fazla {MAX_FILE_BYTES // 1024 // 1024} MB)")])
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise refused("dosya yok") from None
+    except PermissionError:
+        raise refused("dosyayı okuma izni yok") from None
     except OSError as error:
-        raise ProgramError([Problem(display, None, "", f"dosya okunamadı ({error.strerror})")]) from None
+        if error.errno == errno.ELOOP:
+            raise refused("sembolik bağlantı (symlink): program dosyası, bağlantı değil dosyanın kendisi olmalı") from None
+        raise refused(f"dosya okunamadı ({error.strerror})") from None
+    with os.fdopen(descriptor, "rb") as file:
+        kind = os.fstat(descriptor)
+        if not stat.S_ISREG(kind.st_mode):
+            raise refused("düz bir dosya değil (klasör, FIFO ya da aygıt): program dosyası metin dosyası olmalı")
+        raw = b"" if kind.st_size > MAX_FILE_BYTES else file.read(MAX_FILE_BYTES + 1)
+    if max(kind.st_size, len(raw)) > MAX_FILE_BYTES:
+        raise refused(f"dosya çok büyük ({max(kind.st_size, len(raw)) // 1024 // 1024} MB; en fazla {MAX_FILE_BYTES // 1024 // 1024} MB)")
+    return raw
 
 
 def read_yaml(path: Path, display: str | None = None) -> Document:
     display = display or str(path)
-    return parse_yaml(_read_bytes(path, display), display)
+    return parse_yaml(read_source(path, display), display)
 
 
 def read_document(path: Path, display: str | None = None) -> Document:
     """A program file of either format: YAML located by line, a workbook by sheet and cell."""
     display = display or str(path)
-    return parse_document(_read_bytes(path, display), display)
+    return parse_document(read_source(path, display), display)
 
 
 def parse_document(raw: bytes, display: str) -> Document:
@@ -672,11 +692,58 @@ def _located(document: Document, error: ValidationError, model: type[BaseModel],
 
 
 def validate(document: Document) -> Program:
-    program = validate_as(document, Program)
+    return _checked(validate_as(document, Program), document)
+
+
+def validate_json(raw: bytes, display: str) -> Program:
+    """A program kept as JSON (a cache entry) passes the same checks as its YAML, or is refused."""
+    try:
+        program = Program.model_validate_json(raw)
+    except ValidationError:
+        raise ProgramError([Problem(display, None, "", "JSON biçimindeki program şemaya uymuyor")]) from None
+    return _checked(program, Document(display, {}, {}))
+
+
+def cache_json(program: Program) -> bytes | None:
+    """The program as JSON that validates back to the very same program, or None: a figure
+    past a float's precision would come back changed, and such a program is not kept."""
+    data = program.model_dump_json(by_alias=True).encode()
+    try:
+        return data if validate_json(data, "") == program else None
+    except ProgramError:
+        return None
+
+
+def _checked(program: Program, document: Document) -> Program:
+    """What the schema cannot see alone, for a program read from any form."""
     problems = _check_references(program, document)
+    reported = {(p.line, p.cell) for p in problems}
+    problems += [p for p in _check_addresses(program, document) if (p.line, p.cell) not in reported]
     if problems:
         raise ProgramError(problems)
     return program
+
+
+def _check_addresses(program: Program, document: Document) -> list[Problem]:
+    """Every page address made from the file's text is one page's alone: "1.1.1" and "1-1-1",
+    "Fen İşleri" and "Fen Isleri", a unit named "index" and the list of units would each
+    replace the other's page. (A code or name written twice is reported as such above.)"""
+    addresses = urls.program_addresses(program)
+    problems = [
+        document.problem(address.field, f'"{address.text}" içinde harf ya da rakam yok: bundan sayfa adresi yapılamaz')
+        for address in addresses if address.text and not address.segment
+    ]
+    for second, first in urls.collisions(addresses):
+        if first.field:
+            place = document.line_of(first.field)
+            details = [f'"{first.text}"'] if first.text else []
+            details.append(f"hücre {place}" if isinstance(place, str) else f"satır {place}")
+            where = f"{describe(document.data, first.field)} ({', '.join(details)})"
+        else:
+            where = "sitenin her programda olan bir sayfası"
+        subject = f'"{second.text}"' if second.text else "Bu satır"
+        problems.append(document.problem(second.field, f"{subject} ile {where} aynı adrese düşüyor ({second.address}); birini değiştirin"))
+    return problems
 
 
 def _check_references(program: Program, document: Document) -> list[Problem]:

@@ -20,9 +20,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Annotated, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from . import charts, exports, search, turkish, urls
 from .audit import audit
@@ -203,7 +205,7 @@ class Renderer:
             for p in programs
         ]
         keys = [self._job_key(job) for job in jobs] if self.cache else []
-        results = [self.cache.get("sayfalar", key) for key in keys] if self.cache else [None] * len(jobs)
+        results = [self.cache.get("sayfalar", key, _Rendered.model_validate_json) for key in keys] if self.cache else [None] * len(jobs)
         todo = [i for i, result in enumerate(results) if result is None]
         if len(todo) > 1:
             with ProcessPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
@@ -213,14 +215,14 @@ class Renderer:
         for i, result in zip(todo, done):
             results[i] = result
             if self.cache:
-                self.cache.put("sayfalar", keys[i], result)
+                self.cache.put("sayfalar", keys[i], result.model_dump_json().encode())
         navs = {}
-        for program, (site, nav, report) in zip(programs, results):
+        for program, result in zip(programs, results):
             key = (program.belediye.slug, program.yil)
-            self.site.pages.update(site.pages)
-            self.site.files.update(site.files)
-            self.reports[key] = report
-            navs[key] = nav
+            self.site.pages.update((page.path, page) for page in result.pages)
+            self.site.files.update(result.files)
+            self.reports[key] = result.report or audit(program)
+            navs[key] = result.nav
         return navs
 
     def _job_key(self, job) -> str:
@@ -329,7 +331,18 @@ def _previous(program: Program, programs: list[Program]) -> Program | None:
     return max(earlier, key=lambda p: p.yil) if earlier else None
 
 
-def _render_program(job) -> tuple[Site, list, object]:
+class _Rendered(BaseModel):
+    """One program's pages, downloads and navigation, as the cache keeps them: JSON, validated
+    when read back. The audit report is made again from the program (it is quick) rather than kept."""
+
+    model_config = ConfigDict(extra="forbid", ser_json_bytes="base64", val_json_bytes="base64")
+    pages: list[Page]
+    files: dict[str, bytes]
+    nav: list[JsonValue]
+    report: Annotated[Any, Field(exclude=True)] = None
+
+
+def _render_program(job) -> _Rendered:
     """One program's pages in a worker process: nothing here depends on the other programs."""
     theme_dir, content_dir, config, program, versions, previous = job
     renderer = Renderer(theme_dir, content_dir, config)
@@ -338,7 +351,8 @@ def _render_program(job) -> tuple[Site, list, object]:
     renderer.reports = {key: audit(program)}
     view = program_view(program)
     nav = renderer.program(view, compare(program_view(previous), view) if previous else None)
-    return renderer.site, nav, renderer.reports[key]
+    site = renderer.site
+    return _Rendered(pages=list(site.pages.values()), files=site.files, nav=nav, report=renderer.reports[key])
 
 
 def program_json(program: Program) -> bytes:

@@ -10,10 +10,19 @@ address a reader sees (``defne/2025/``).
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from .schema import Program
 from .turkish import slugify
+
+ASSETS = "assets"
+"""The theme's CSS and JavaScript, with Material's, at the site's root."""
+
+SEARCH_INDEX = "pagefind"
+"""Pagefind's index, at the site's root."""
 
 
 def web_address(url: str | None) -> str:
@@ -42,14 +51,25 @@ def _anchor(kind: str, code: str | None, number: int) -> str:
     return f"{kind}-{code_slug(code) if code else number}"
 
 
-def indicator_anchor(code: str | None, number: int) -> str:
+def _anchors(kind: str, rows) -> list[str]:
+    """Each row's anchor on its page. A row without a code is named by its place
+    ("faaliyet-4"), unless a coded row on the page already has that name ("4"):
+    then by "faaliyet-sira-4", so the coded row keeps the name its code gives it."""
+    coded = {_anchor(kind, row.kod, 0) for row in rows if row.kod}
+    return [
+        _anchor(kind, row.kod, number) if row.kod or _anchor(kind, None, number) not in coded else f"{kind}-sira-{number}"
+        for number, row in enumerate(rows, 1)
+    ]
+
+
+def indicator_anchors(indicators: list) -> list[str]:
     """"PG 1.2.3" → "pg-1-2-3", so ``…/performans-hedefleri/1-2-1/#pg-1-2-3`` points at one indicator."""
-    return _anchor("gosterge", code, number)
+    return _anchors("gosterge", indicators)
 
 
-def activity_anchor(code: str | None, number: int) -> str:
+def activity_anchors(activities: list) -> list[str]:
     """"F.8.3.1" → "f-8-3-1"; unnumbered activities by their order: "faaliyet-2"."""
-    return _anchor("faaliyet", code, number)
+    return _anchors("faaliyet", activities)
 
 
 def archive() -> str:
@@ -193,3 +213,77 @@ def public(path: str) -> str:
     if path.endswith(".md"):
         return path[: -len(".md")] + "/"
     return path
+
+
+# --- addresses made from a program's text -------------------------------------
+
+
+def site_pages() -> list[str]:
+    """The site's own pages and files, made from no program."""
+    return [home(), archive(), search(), site_explorer(), site_data(), manifest()]
+
+
+def reserved(content_dir: Path) -> set[str]:
+    """Top-level names a municipality's slug may not take: the site's own pages and folders
+    (a program at ``ara/`` would replace the search), hand-written pages among them."""
+    paths = [*site_pages(), *(page.name for page in content_dir.glob("*.md"))]
+    return ({ASSETS, SEARCH_INDEX} | {public(path).split("/")[0] for path in paths}) - {""}
+
+
+@dataclass(frozen=True)
+class Address:
+    """A page address (or a row's anchor on a page) and what made it."""
+
+    address: str
+    """As a reader sees it: ``defne/2025/birimler/fen-isleri/``, ``defne/2025/performans-hedefleri/1-1-1/#pg-1-1-1``."""
+    field: tuple = ()
+    """The program's field it is made from; empty for a page every program has."""
+    text: str = ""
+    """That field's text, and the address segment made from it (empty when the text has no letter or digit)."""
+    segment: str = ""
+    scope: tuple = ()
+    """For a row's anchor, the field of the page it is on: rows collide only on their own page
+    (two targets that collide are reported as such, not row by row)."""
+
+
+def program_addresses(program: Program) -> list[Address]:
+    """Every address a program's pages and rows have, the fixed ones first, in the order of the file."""
+    found = [
+        Address(public(path))
+        for path in (_base(program) + "/index.md", foreword(program), units(program), administration_table(program),
+                     resource_need(program), general_info(program), explorer(program), audit(program))
+    ]
+
+    def made(path: str, field: tuple, text: str | None, anchor: str = "", scope: tuple = ()) -> None:
+        found.append(Address(public(path) + (f"#{anchor}" if anchor else ""), field, text or "", slugify(text or ""), scope))
+
+    for a, aim_ in enumerate(program.amaclar):
+        made(aim(program, aim_.kod), ("amaclar", a, "kod"), aim_.kod)
+        for g, goal in enumerate(aim_.hedefler):
+            for t, target_ in enumerate(goal.performans_hedefleri):
+                here = ("amaclar", a, "hedefler", g, "performans_hedefleri", t)
+                page = target(program, target_.kod)
+                made(page, here + ("kod",), target_.kod)
+                for kind, rows, anchors in (("gostergeler", target_.gostergeler, indicator_anchors), ("faaliyetler", target_.faaliyetler, activity_anchors)):
+                    for i, (row, anchor) in enumerate(zip(rows, anchors(rows))):
+                        made(page, here + (kind, i, "kod"), row.kod, anchor, scope=here)
+    for u, unit_ in enumerate(program.birimler):
+        made(unit(program, unit_.ad), ("birimler", u, "ad"), unit_.ad)
+    for s, section in enumerate(program.genel_bilgiler):
+        made(info_section(program, section.baslik), ("genel_bilgiler", s, "baslik"), section.baslik)
+    return found
+
+
+def collisions(addresses: Iterable[Address]) -> list[tuple[Address, Address]]:
+    """Each address made a second time, with the one that has it first: one page would replace the other."""
+    first: dict[tuple, Address] = {}
+    found = []
+    for address in addresses:
+        if address.text and not address.segment:
+            continue
+        key = (address.scope, address.address.partition("#")[2] if address.scope else address.address)
+        if key in first:
+            found.append((address, first[key]))
+        else:
+            first[key] = address
+    return found
