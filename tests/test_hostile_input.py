@@ -177,7 +177,7 @@ def test_a_symbolic_link_is_not_followed(tmp_path):
     (project.programs_dir / "ornekkoy").mkdir()
     (project.programs_dir / "ornekkoy" / "2026.yml").symlink_to(outside)
     [found] = refused_build(project, tmp_path / "site")
-    assert found.endswith("programs/ornekkoy/2026.yml: sembolik bağlantı (symlink): program dosyası, bağlantı değil dosyanın kendisi olmalı"), found
+    assert found.endswith("programs/ornekkoy/2026.yml: sembolik bağlantı (symlink): bağlantı değil, dosyanın kendisi olmalı"), found
 
 
 def test_a_linked_folder_is_not_followed(tmp_path):
@@ -209,7 +209,7 @@ def test_a_file_in_the_wrong_place_does_not_replace_another_program(tmp_path):
     expected = f"içindeki program ornekkoy/2026: dosya {project.programs_dir.as_posix()}/ornekkoy/2026.yml olmalı"
     assert len(found) == 2, found
     assert "programs/baska/2026.yml:3: belediye.slug: dosya baska/2026.yml, " + expected in found[0], found
-    assert "programs/ornekkoy/sahte.yml:3: belediye.slug: dosya ornekkoy/sahte.yml, " + expected in found[1], found
+    assert "programs/ornekkoy/sahte.yml:6: yil: dosya ornekkoy/sahte.yml, " + expected in found[1], found
 
 
 # --- finding 9: every page address is one page's alone ----------------------

@@ -414,12 +414,12 @@ def read_source(path: Path, display: str) -> bytes:
         raise refused("dosyayı okuma izni yok") from None
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise refused("sembolik bağlantı (symlink): program dosyası, bağlantı değil dosyanın kendisi olmalı") from None
+            raise refused("sembolik bağlantı (symlink): bağlantı değil, dosyanın kendisi olmalı") from None
         raise refused(f"dosya okunamadı ({error.strerror})") from None
     with os.fdopen(descriptor, "rb") as file:
         kind = os.fstat(descriptor)
         if not stat.S_ISREG(kind.st_mode):
-            raise refused("düz bir dosya değil (klasör, FIFO ya da aygıt): program dosyası metin dosyası olmalı")
+            raise refused("düz bir dosya değil (klasör, FIFO ya da aygıt)")
         raw = b"" if kind.st_size > MAX_FILE_BYTES else file.read(MAX_FILE_BYTES + 1)
     if max(kind.st_size, len(raw)) > MAX_FILE_BYTES:
         raise refused(f"dosya çok büyük ({max(kind.st_size, len(raw)) // 1024 // 1024} MB; en fazla {MAX_FILE_BYTES // 1024 // 1024} MB)")
