@@ -85,8 +85,8 @@ class Rules:
     stands at ``<slug>/<yıl>.yml`` (so no file can stand in for another program), and its
     slug is none of the site's own top-level names (``ara``, ``veri``, ``assets``, …)."""
 
-    programs_dir: Path
-    reserved: tuple[str, ...]
+    programs_dir: Path | None = None
+    reserved: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, programs_dir: Path, content_dir: Path) -> Rules:
@@ -97,8 +97,12 @@ class Rules:
         found = []
         if slug in self.reserved:
             found.append(document.problem(("belediye", "slug"), f'"{slug}" sitenin kendi adresi ({slug}/): bu program sitenin o sayfasının yerine geçerdi; başka bir slug seçin'))
-        folder = os.path.abspath(self.programs_dir)
-        if not os.path.abspath(path).startswith(folder + os.sep):
+        folder = os.path.abspath(self.programs_dir) if self.programs_dir else None
+        if not folder or not os.path.abspath(path).startswith(folder + os.sep):
+            # A file named on the command line, outside the programs folder: named like one, it must say the same.
+            if path.stem.isdigit() and (slug, str(year)) != (path.parent.name, path.stem):
+                field = ("belediye", "slug") if slug != path.parent.name else ("yil",)
+                found.append(document.problem(field, f"dosya yolu {path.parent.name}/{path.name}, içeriği {slug}/{year}: ikisi aynı olmalı"))
             return found
         written = os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
         if written != f"{slug}/{year}{path.suffix}":
@@ -214,7 +218,7 @@ def _load_one(job) -> tuple[tuple[Program, Document | None] | None, list[Problem
         program = validate(document)
     except ProgramError as error:
         return None, error.problems
-    problems = rules.problems(path, program, document) if rules else []
+    problems = (rules or Rules()).problems(path, program, document)
     return (None if problems else (program, document if with_document else None)), problems
 
 
