@@ -480,3 +480,9 @@ def test_a_municipalitys_web_address_is_a_web_address(tmp_path, web, message):
     found = edited(tmp_path, "  tur: ilce\n", f"  tur: ilce\n  web: '{web}'\n")
     assert len(found) == 1 and found[0].startswith(f"2026.yml:{line_of('  tur: ilce') + 1}: belediye.web: {message}"), found
     assert edited(tmp_path, "  tur: ilce\n", "  tur: ilce\n  web: www.ornekkoy.bel.tr\n").belediye.web == "www.ornekkoy.bel.tr"
+
+
+def test_a_choice_written_with_turkish_letters_lists_the_choices_in_turkish(tmp_path):
+    # was: '"İlçe" geçersiz; şunlardan biri olmalı: 'ilce', 'il' or 'buyuksehir'' (pydantic's English "or")
+    (problem,) = edited(tmp_path, "  tur: ilce", "  tur: İlçe")
+    assert problem == "2026.yml:5: belediye.tur: \"İlçe\" geçersiz; şunlardan biri olmalı: 'ilce', 'il' ya da 'buyuksehir'"

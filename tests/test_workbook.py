@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import datetime, time
 from decimal import Decimal
 from pathlib import Path
 
@@ -292,6 +293,27 @@ def test_a_typical_mistake_is_named_by_sheet_and_cell(filled, tmp_path, mistake,
     (row,) = re.findall(rf"^\| [^|]+ \| `{re.escape(where)}: ([^`]*)` \|", GUIDE.read_text(encoding="utf-8"), re.M)
     message = next(p for p in shown if p.startswith(f"programs/yesilova/2026.xlsx:{where}: ")).replace("\xa0", " ")
     assert all(piece.strip() in message for piece in row.split("…")), (row, message)
+
+
+DATES = [
+    # Turkish Excel turns "1.1" typed into a General cell into 1 Ocak; a code must never become a date silently.
+    ("Hedefler", "Hedef kodu", "Hedefler!B2", "tarih olarak kaydedilmiş"),
+    ("Faaliyetler", "Bütçe", "Faaliyetler!E2", "bir tarih ya da saat, sayı değil"),
+    ("Göstergeler", "2026 Hedef", "Göstergeler!J2", "bir tarih ya da saat, sayı değil"),
+    ("Göstergeler", "2025 Tahmin", "Göstergeler!I2", "bir tarih ya da saat, sayı değil"),
+]
+
+
+@pytest.mark.parametrize("sheet, header, where, message", DATES, ids=[d[2] for d in DATES])
+def test_a_date_where_a_code_or_a_figure_belongs_is_an_error_not_a_traceback(filled, tmp_path, sheet, header, where, message):
+    book = load_workbook(filled)
+    _cell(book, sheet, header, 2).value = time(1, 30) if header == "2025 Tahmin" else datetime(2026, 1, 1)
+    path = tmp_path / "programs/yesilova/2026.xlsx"
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    errors, _ = check([path], tmp_path)
+    shown = [str(p) for p in errors]
+    assert any(p.startswith(f"programs/yesilova/2026.xlsx:{where}: ") and message in p for p in shown), shown
 
 
 def test_a_workbook_in_the_wrong_folder_names_the_cell_to_change(filled, tmp_path):

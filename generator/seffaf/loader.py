@@ -641,7 +641,8 @@ def _schema_message(error: dict, root: type[BaseModel] = Program) -> str:
     if kind == "less_than_equal":
         return f"{shown} en çok {ctx.get('le')} olmalı".strip()
     if kind in ("enum", "literal_error"):
-        return f"{shown} geçersiz; şunlardan biri olmalı: {ctx.get('expected')}".strip()
+        choices = str(ctx.get("expected")).replace("' or '", "' ya da '")  # pydantic joins the last two in English
+        return f"{shown} geçersiz; şunlardan biri olmalı: {choices}".strip()
     if kind == "string_pattern_mismatch":
         return f"{shown} geçersiz: {_pattern_message(ctx.get('pattern', ''))}".strip()
     if kind == "string_too_long":

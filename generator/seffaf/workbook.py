@@ -395,6 +395,9 @@ class _Reader:
             return Decimal(value)
         if isinstance(value, float):
             return Decimal(repr(value))
+        if not isinstance(value, str):  # a date, a time or a duration, as Excel turns "1.1" or "1:30" into one
+            self.problem(cell.ref, f'"{self.text(cell)}" bir tarih ya da saat, sayı değil: hücrenin biçimini Sayı yapıp rakamı yeniden yazın{hint}')
+            return None
         text = value.strip()
         if text in _DASHES:
             return None
@@ -430,6 +433,10 @@ class _Reader:
         text = self.text(cell)
         if column.kind == LIST:
             return [item.strip() for item in text.splitlines() if item.strip()]
+        if column.kind == CODE and isinstance(cell.value, date):
+            self.problem(cell.ref, f'"{text}" tarih olarak kaydedilmiş: Excel "1.1" gibi bir kodu tarihe çevirir. '
+                                   "Hücrenin biçimini Metin yapıp kodu yeniden yazın (ya da başına ' koyun: '1.1)")
+            return Ellipsis
         if column.choices:
             if column.kind == CODE and isinstance(cell.value, (int, float)) and 1 <= cell.value <= 9:
                 text = f"0{int(cell.value)}"
