@@ -67,22 +67,21 @@ def load_registry(path: Path) -> list[RegistryEntry]:
     document = read_yaml(path)
     entries = validate_list_as(document, RegistryEntry)
     problems = []
+
+    def refuse(number: int, message: str) -> None:
+        problems.append(Problem(document.file, document.line_of((number, "slug")), f"[{number}].slug", message))
+
     seen: dict[str, int] = {}
-    for number, entry in enumerate(entries):
-        line = document.line_of((number, "slug"))
-        if entry.slug in seen:
-            problems.append(Problem(document.file, line, f"[{number}].slug", f'"{entry.slug}" kaydın {seen[entry.slug] + 1}. öğesinde de var: her belediyenin slug\'ı ülke genelinde tektir (aynı adlı ilçeler için <il>-<ilçe>, ör. canakkale-yenice)'))
-        seen.setdefault(entry.slug, number)
-        if entry.slug in urls.NATIONAL_FOLDERS:
-            problems.append(Problem(document.file, line, f"[{number}].slug", f'"{entry.slug}" ulusal sitenin kendi sayfalarına ayrılmış ({", ".join(urls.NATIONAL_FOLDERS)}); başka bir slug seçin'))
     owners = earlier_owners(path)
     for number, entry in enumerate(entries):
+        if entry.slug in seen:
+            refuse(number, f'"{entry.slug}" kaydın {seen[entry.slug] + 1}. öğesinde de var: her belediyenin slug\'ı ülke genelinde tektir (aynı adlı ilçeler için <il>-<ilçe>, ör. canakkale-yenice)')
+        seen.setdefault(entry.slug, number)
+        if entry.slug in urls.NATIONAL_FOLDERS:
+            refuse(number, f'"{entry.slug}" ulusal sitenin kendi sayfalarına ayrılmış ({", ".join(urls.NATIONAL_FOLDERS)}); başka bir slug seçin')
         others = [name for key, name in owners.get(entry.slug, {}).items() if key != _owner_key(entry.ad, entry.il)]
         if others:
-            problems.append(Problem(
-                document.file, document.line_of((number, "slug")), f"[{number}].slug",
-                f'"{entry.slug}" daha önce {others[0]} için yayımlandı; yayımlanmış bir slug başka bir belediyeye verilmez, yeni bir slug seçin',
-            ))
+            refuse(number, f'"{entry.slug}" daha önce {others[0]} için yayımlandı; yayımlanmış bir slug başka bir belediyeye verilmez, yeni bir slug seçin')
     if problems:
         raise ProgramError(problems)
     return entries
