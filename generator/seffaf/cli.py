@@ -284,7 +284,7 @@ def parser() -> argparse.ArgumentParser:
     u = commands.add_parser("ulusal", help="belediyelerin kendi sitelerinden ulusal siteyi oluşturur (docs/ulusal-site.md)")
     u.add_argument("registry", nargs="?", default="belediyeler.yml", help="belediye kaydı (varsayılan: belediyeler.yml)")
     u.add_argument("--out", default="site", help="çıktı klasörü (varsayılan: site)")
-    u.add_argument("--adres", default="", help="ulusal sitenin adresi, ör. https://seffaf-tr.github.io/ (404 sayfası bununla çalışır)")
+    u.add_argument("--adres", default="", help="ulusal sitenin adresi, ör. https://seffaf-tr.github.io/ (kanonik bağlantılar ve site haritası için)")
     u.add_argument("--baslik", default="Şeffaf Belediyeler", help="sitenin başlığı")
     u.add_argument("--klasor", help="siteleri adreslerinden değil bu klasörden okur: her site <klasör>/<slug>/ altında")
     u.add_argument("--yalniz-denetim", action="store_true", help="yalnız kaydı ve siteleri denetler, site oluşturmaz")
