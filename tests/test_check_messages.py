@@ -486,3 +486,22 @@ def test_a_choice_written_with_turkish_letters_lists_the_choices_in_turkish(tmp_
     # was: '"İlçe" geçersiz; şunlardan biri olmalı: 'ilce', 'il' or 'buyuksehir'' (pydantic's English "or")
     (problem,) = edited(tmp_path, "  tur: ilce", "  tur: İlçe")
     assert problem == "2026.yml:5: belediye.tur: \"İlçe\" geçersiz; şunlardan biri olmalı: 'ilce', 'il' ya da 'buyuksehir'"
+
+
+def test_strict_check_of_a_fork_judges_the_programs_it_publishes(tmp_path):
+    """was: with no path, check read every file under programs/; a fork that publishes only its
+    own clean program and chose --kati (as the guide offers) never published, because the example
+    programs it inherited have warnings."""
+    path = skeleton(tmp_path)
+    path.write_text(filled(path.read_text(encoding="utf-8")), encoding="utf-8")
+    inherited = tmp_path / "programs" / "defne" / "2025.yml"
+    inherited.parent.mkdir()
+    shutil.copy(ROOT / "programs" / "defne" / "2025.yml", inherited)
+    (tmp_path / "site.yml").write_text("baslik: Örnekköy\nadres: https://ornekkoy.github.io/seffaf/\nprogramlar:\n  - ornekkoy/2026\n", encoding="utf-8")
+    result = seffaf("check", "--kati", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "defne" not in result.stdout.replace("programs/defne/2025.yml", "")
+    assert "· site.yml'daki programlar listesinde olmayan 1 program dosyası yayımlanmıyor, denetlenmedi: programs/defne/2025.yml" in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1] == "2 dosya: 0 hata, 0 uyarı, 0 eksik."
+    (tmp_path / "site.yml").write_text("baslik: Örnekköy\nadres: https://ornekkoy.github.io/seffaf/\n", encoding="utf-8")
+    assert seffaf("check", "--kati", cwd=tmp_path).returncode == 1  # no list: every program is published, and checked

@@ -139,7 +139,7 @@ SHEETS = (
     )),
     Sheet("Amaçlar", "Stratejik planın amaçları.", (
         Column("Amaç kodu", "kod", CODE, True, 11), Column("Amaç", "ad", required=True, width=60),
-        Column("Hizmet alanı", "hizmet_alani", width=24, help="belge amaçları hizmet alanlarına göre gruplıyorsa"), _VARIANTS, _NOTE,
+        Column("Hizmet alanı", "hizmet_alani", width=24, help="belge amaçları hizmet alanlarına göre grupluyorsa"), _VARIANTS, _NOTE,
     )),
     Sheet("Hedefler", "Stratejik planın hedefleri; her biri bir amaca bağlı.", (
         Column("Amaç kodu", "amac", CODE, True, 11, source="Amaçlar!$A$2:$A${rows}"), Column("Hedef kodu", "kod", CODE, True, 11),
