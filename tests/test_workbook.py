@@ -316,6 +316,19 @@ def test_a_date_where_a_code_or_a_figure_belongs_is_an_error_not_a_traceback(fil
     assert any(p.startswith(f"programs/yesilova/2026.xlsx:{where}: ") and message in p for p in shown), shown
 
 
+def test_a_huge_column_count_in_general_information_is_refused_quickly(filled, tmp_path):
+    """was: "Sütun sayısı" 999999999 padded every row of the table to that width: check hung, then ran out of memory."""
+    book = load_workbook(filled)
+    sheet = book["Genel Bilgiler"]
+    for row in (["Bölüm", "Nüfus"], ["Tablo", "Nüfus", "1", None, 999_999_999], ["Sütunlar", "Yıl", "Nüfus"], ["Satır", "2024", "12.000"]):
+        sheet.append(row)
+    path = tmp_path / "programs/yesilova/2026.xlsx"
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    result = subprocess.run([sys.executable, "-m", "seffaf.cli", "check", str(path.relative_to(tmp_path))], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert f"programs/yesilova/2026.xlsx:Genel Bilgiler!E{sheet.max_row - 2}: \"999999999\" çok büyük: bir tablo en çok 500 sütunlu olabilir" in result.stdout, result.stdout
+
+
 def test_a_workbook_in_the_wrong_folder_names_the_cell_to_change(filled, tmp_path):
     path = tmp_path / "programs/baska/2026.xlsx"
     path.parent.mkdir(parents=True)

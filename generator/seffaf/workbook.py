@@ -60,6 +60,8 @@ SHARE_SUMMARIES = {
 NEED_PARTS = {"Bütçe": "butce", "Bütçe dışı": "butce_disi"}
 NEED_TOTALS = {"Bütçe toplamı": "butce_toplami", "Bütçe dışı toplamı": "butce_disi_toplami", "Genel toplam": "genel_toplam"}
 INFO_KINDS = ("Bölüm", "Tablo", "Sütunlar", "Satır")
+MAX_TABLE_WIDTH = 500
+"""Genel Bilgiler: a table's "Sütun sayısı" pads every row to it, so it is bounded (the real programs' widest is 28)."""
 
 
 @dataclass(frozen=True)
@@ -824,6 +826,9 @@ def _read_info(reader: _Reader, book) -> list:
         elif kind == "Tablo":
             path = ("genel_bilgiler", len(sections) - 1, "tablolar", len(sections[-1]["tablolar"]))
             width = reader.integer(cells[4]) if len(cells) > 4 and not _empty(cells[4].value) else None
+            if width is not None and width > MAX_TABLE_WIDTH:
+                reader.problem(cells[4].ref, f'"{width}" çok büyük: bir tablo en çok {MAX_TABLE_WIDTH} sütunlu olabilir')
+                width = None
             current = {k: v for k, v in (("baslik", texts[1]), ("no", _at(texts, 2)), ("not", _at(texts, 3))) if v is not None}
             current.update(sutunlar=[], satirlar=[], _width=width)
             sections[-1]["tablolar"].append(current)
