@@ -205,6 +205,21 @@ def test_an_indicator_value_1e40_is_refused_at_check(tmp_path):
     assert edited(tmp_path, VALUES, "degerler: {2024: 1.0e+40,") == [f'2026.yml:{line_of(VALUES)}: {INDICATOR} › degerler[2024]: "1.0E+40" çok büyük: en fazla 18 basamaklı olabilir']
 
 
+def test_an_amount_a_download_could_not_hold_exactly_is_refused(tmp_path):
+    """A 17-digit amount passed the digit bounds and came out of program.json and program.xlsx rounded."""
+    assert edited(tmp_path, COST, "maliyet: {butce: 123456789012345.67,") == [
+        f"2026.yml:{line_of(COST)}: {TARGET} › maliyet.butce: \"123456789012345.67\" en fazla 15 anlamlı basamak olabilir "
+        "(Excel ve JSON daha fazlasını değiştirmeden tutamaz); belgede yazıldığı gibi mi, denetleyin"
+    ]
+
+
+def test_an_amount_of_fifteen_digits_comes_out_of_program_json_exactly(tmp_path):
+    from seffaf.render import program_json
+
+    program = edited(tmp_path, COST, "maliyet: {butce: 9999999999999.99,")
+    assert '"butce": 9999999999999.99' in program_json(program).decode()
+
+
 def test_too_many_decimals_are_refused(tmp_path):
     assert edited(tmp_path, COST, "maliyet: {butce: 1.0e-999000,") == [f'2026.yml:{line_of(COST)}: {TARGET} › maliyet.butce: "1.0E-999000" virgülden sonra en fazla 8 basamak olabilir']
 

@@ -33,6 +33,9 @@ class YamlText(str):
 MAX_WHOLE_DIGITS = 18
 """A quintillion lira: beyond any budget, and far inside what Decimal and babel handle quickly."""
 MAX_DECIMALS = 8
+MAX_SIGNIFICANT_DIGITS = 15
+"""What a double keeps exactly: program.json and Excel hold numbers as doubles, and a
+figure with more digits would come out of a download changed."""
 
 TURKISH_THOUSANDS = re.compile(r"^[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+$")
 
@@ -47,6 +50,11 @@ def _bounded(value: Decimal) -> Decimal:
     significant = len(digits) - (len(digits) - len("".join(map(str, digits)).rstrip("0") or "0"))
     if value and exponent + (len(digits) - significant) < -MAX_DECIMALS:
         raise ValueError(f"virgülden sonra en fazla {MAX_DECIMALS} basamak olabilir")
+    if significant > MAX_SIGNIFICANT_DIGITS:
+        raise ValueError(
+            f"en fazla {MAX_SIGNIFICANT_DIGITS} anlamlı basamak olabilir (Excel ve JSON daha fazlasını değiştirmeden tutamaz); "
+            "belgede yazıldığı gibi mi, denetleyin"
+        )
     return value
 
 
