@@ -361,4 +361,5 @@ def program_json(program: Program) -> bytes:
 
 
 def _json(data) -> bytes:
-    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    """Without indentation: a fifth of these files' bytes (18 MB at 100 programs); browsers show them indented."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
