@@ -10,11 +10,14 @@ from .test_site_quality import PAGE_KINDS
 AXE = Axe()
 
 
+@pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("address", PAGE_KINDS + ["404.html", "sozluk/"])
-def test_no_serious_or_critical_violation(page, served, address):
+def test_no_serious_or_critical_violation(page, served, address, width):
+    page.set_viewport_size({"width": width, "height": 844})
     page.goto(served + address)
     page.wait_for_load_state("networkidle")
-    violations = [v for v in AXE.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    # landmark-unique is moderate, but two navigations of one name leave a screen reader guessing.
+    violations = [v for v in AXE.run(page).response["violations"] if v["impact"] in ("serious", "critical") or v["id"] == "landmark-unique"]
     assert violations == [], [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]
 
 

@@ -835,6 +835,13 @@ def performance(src: Source) -> tuple[list[dict], list[dict], dict, dict]:
     return out_aims, unit_list, admin, unit_table
 
 
+def population(src: Source) -> dict:
+    """The district's population as Genel Bilgiler states it ("İlçe Nüfusu 2023: 142.146 kişi")."""
+    line = src.find(lambda s: s.strip().startswith("İlçe Nüfusu"))
+    found = re.fullmatch(r"İlçe Nüfusu (\d{4}): ([\d.]+) kişi", src.lines[line].strip())
+    return {"kisi": int(found.group(2).replace(".", "")), "yil": int(found.group(1)), "kaynakta": f"Genel Bilgiler, satır {line + 1}: {found.group(0)}"}
+
+
 # --------------------------------------------------------------------------
 
 def build(text: str) -> dict:
@@ -850,6 +857,7 @@ def build(text: str) -> dict:
             "url": "www.defne.bel.tr",
             "dosya": SEED_NAME,
         },
+        "nufus": population(src),
         "gosterge_sutunlari": [
             {"yil": 2023, "tur": "gerceklesen", "baslik": "2023 Gerçekleşen"},
             {"yil": 2024, "tur": "tahmin", "baslik": "2024 Tahmini"},

@@ -467,3 +467,31 @@ def _zip(files: dict[str, bytes]) -> bytes:
         for name, data in files.items():
             archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+def programs_table(summaries: list, codes: list[str]) -> Table:
+    """Every program in one row: the comparison page's table, downloadable."""
+    rows = []
+    for s in summaries:
+        program, largest = s.program, s.largest_aims(1)
+        population = program.nufus
+        rows.append([
+            program.belediye.ad, program.yil, s.view.total, "evet" if s.view.total_stated else "hayır",
+            population.kisi if population else None, population.yil if population else None, s.per_resident,
+            largest[0].label if largest else None, largest[0].amount if largest else None, largest[0].share if largest else None,
+            len(s.view.aims), len(s.view.targets), s.view.indicator_count, s.view.activity_count, s.checks, s.differences,
+        ] + [share.amount if (share := s.economic_share(code)) else None for code in codes])
+    return Table(
+        "programlar", "Bütün programlar",
+        "Her programın toplamı, kişi başına tutarı (belge nüfus verdiyse), en büyük amacı, sayıları, denetimin sonucu ve ekonomik kodlara göre maliyeti.",
+        _PROGRAM + [
+            Column("toplam", "Toplam kaynak ihtiyacı (TL)", "number"), Column("toplam_belgede_yazili", "Toplam belgede yazılı mı"),
+            Column("nufus", "Nüfus (belgede)", "integer"), Column("nufus_yili", "Nüfusun yılı", "integer"), Column("kisi_basina", "Kişi başına (TL)", "number"),
+            Column("en_buyuk_amac", "En büyük amaç"), Column("en_buyuk_amac_tutari", "En büyük amacın tutarı (TL)", "number"),
+            Column("en_buyuk_amac_payi", "En büyük amacın payı (%)", "number"),
+            Column("amac_sayisi", "Amaç", "integer"), Column("performans_hedefi_sayisi", "Performans hedefi", "integer"),
+            Column("gosterge_sayisi", "Gösterge", "integer"), Column("faaliyet_sayisi", "Faaliyet", "integer"),
+            Column("denetim_sayisi", "Denetlenen toplam", "integer"), Column("tutmayan_toplam", "Tutmayan toplam", "integer"),
+        ] + [Column(f"ekonomik_kod_{code}", f"Ekonomik kod {code} (TL)", "number") for code in codes],
+        rows,
+    )

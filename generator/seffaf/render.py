@@ -31,7 +31,7 @@ from .audit import audit
 from .compare import Comparison, compare, indicator_histories
 from .incremental import Cache
 from .schema import SCHEMA_FILE, Program, json_schema_text
-from .views import MANY_MUNICIPALITIES, ProgramView, budget_lines, economic_totals, program_view
+from .views import MANY_MUNICIPALITIES, ProgramView, budget_lines, economic_codes, economic_totals, money_levels, program_view, summary
 
 
 @dataclass
@@ -164,8 +164,10 @@ class Renderer:
         by_municipality: dict[str, list[ProgramView]] = {}
         for view in sorted(views, key=lambda v: (turkish.sort_key(v.program.belediye.ad), -v.program.yil)):
             by_municipality.setdefault(view.program.belediye.slug, []).append(view)
+        summaries = [summary(v, self.reports[v.program.belediye.slug, v.program.yil]) for v in views]
+        latest = {slug: next(s for s in summaries if s.view is years[0]) for slug, years in by_municipality.items()}
         intro = (self.content_dir / "index.md").read_text(encoding="utf-8")
-        self.page(urls.home(), "home.md.j2", self.config["title"], search.record(None, "page"), intro=Markup(intro), municipalities=by_municipality, reports=self.reports)
+        self.page(urls.home(), "home.md.j2", self.config["title"], search.record(None, "page"), intro=Markup(intro), municipalities=by_municipality, summaries=latest)
         nav = [{"Ana sayfa": urls.home()}]
         for slug, years in by_municipality.items():
             municipality = years[0].program.belediye
@@ -185,6 +187,13 @@ class Renderer:
             lines=[] if many else [line for v in views for line in budget_lines(v)], views=views if many else [], economic=None, view=None, program=None,
         )
         nav.append({"Bütçe gezgini": urls.site_explorer()})
+        ordered = [s for years in by_municipality.values() for v in years for s in summaries if s.view is v]
+        self.page(
+            urls.municipalities(), "municipalities.md.j2", "Belediyeleri karşılaştırın", search.record(None, "table", "Belediyeleri karşılaştırın"),
+            summaries=ordered, codes=economic_codes(ordered),
+        )
+        self.site.files[urls.municipalities_csv()] = exports.csv_bytes(exports.programs_table(ordered, economic_codes(ordered)), excel=True)
+        nav.append({"Belediyeleri karşılaştırın": urls.municipalities()})
         self.page(urls.archive(), "archive.md.j2", "Arşiv", search.record(None, "page"), municipalities=by_municipality)
         nav.append({"Arşiv": urls.archive()})
         self.page(urls.site_data(), "data.md.j2", "Veri", search.record(None, "page"), views=views, tables=exports.tables(programs[0]) if programs else [], bundle=exports.BUNDLE if many else None)
@@ -283,6 +292,10 @@ class Renderer:
                 )
             aims_nav.append({title: [aim_view.path] + [{f"PH {t.target.kod}": t.path} for t in aim_view.targets]})
         nav.append({"Amaçlar ve hedefler": aims_nav})
+        for level in money_levels(view):
+            chart = charts.bar_chart("para", f"{level.title}: {level.part_kind} başına", [(p.label, p.amount) for p in level.parts if p.amount])
+            self.page(level.path, "money.md.j2", f"Para nereye gidiyor: {level.title}", record("table", "Para nereye gidiyor"), level=level, chart=chart, **common)
+        nav.append({"Para nereye gidiyor?": urls.money(program)})
         if view.units:
             self.page(urls.units(program), "units.md.j2", "Harcama birimleri", record("unit", "Harcama birimleri"), **common)
             for unit_view in view.units:

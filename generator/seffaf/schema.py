@@ -445,10 +445,20 @@ class UnitTable(Model):
     not_: Optional[Text] = Field(default=None, alias="not")
 
 
+class Population(Model):
+    """The population the document itself states; figures per resident are shown only where there is one."""
+
+    kisi: Annotated[int, Field(gt=0)]
+    yil: Optional[int] = None
+    kaynakta: Optional[str] = None
+    """Where the document states it, in its own words."""
+
+
 class Program(Model):
     belediye: Municipality
     yil: Annotated[int, Field(ge=2000, le=2100)]
     kaynak: Source
+    nufus: Optional[Population] = None
     gosterge_sutunlari: list[IndicatorColumn]
     sunus: list[Foreword] = []
     genel_bilgiler: list[InfoSection] = []

@@ -149,6 +149,33 @@ def site_explorer() -> str:
     return "butce/index.md"
 
 
+def money(program: Program) -> str:
+    """Follow the money: the program's total, split by aim."""
+    return f"{_base(program)}/para/index.md"
+
+
+def money_aim(program: Program, code: str) -> str:
+    return f"{_base(program)}/para/{code_slug(code)}/index.md"
+
+
+def money_target(program: Program, aim_code: str, code: str) -> str:
+    return f"{_base(program)}/para/{code_slug(aim_code)}/{code_slug(code)}.md"
+
+
+def municipalities() -> str:
+    """Municipalities side by side: every program's figures; the address chooses which (``?p=kayseri/2025``)."""
+    return "karsilastir/index.md"
+
+
+def municipalities_csv() -> str:
+    return "karsilastir/programlar.csv"
+
+
+def choose(keys: list[str]) -> str:
+    """The comparison page's query choosing programs: ``?p=kayseri/2025&p=izmir/2024``."""
+    return "?" + "&".join(f"p={key}" for key in keys)
+
+
 def audit(program: Program) -> str:
     return f"{_base(program)}/denetim.md"
 

@@ -235,3 +235,129 @@ def economic_totals(program: Program) -> list[EconomicTotal]:
                         total = totals.setdefault(line.kod, EconomicTotal(line.kod, line.ad, Decimal(0)))
                         total.amount += _add(line.tutar, *(s.tutar for s in line.alt_kalemler))
     return [totals[code] for code in sorted(totals)]
+
+
+@dataclass
+class Share:
+    """A part of a whole: an aim, a target or an activity of the money drill-down, or an economic code."""
+
+    label: str
+    amount: Decimal | None
+    share: Decimal | None
+    path: str | None = None
+    short: str = ""
+    """The label's code alone ("Amaç 3"), where a table has no room for the name."""
+
+    @property
+    def bar(self) -> float:
+        """The share as the width of a bar 100 wide."""
+        return round(float(self.share or 0), 1)
+
+
+def _shares(rows: list[tuple[str, Decimal | None, str | None]]) -> list[Share]:
+    whole = _add(*(amount for _, amount, _ in rows))
+    return [Share(label, amount, _share(amount, whole) if amount is not None else None, path, label.split(":", 1)[0]) for label, amount, path in rows]
+
+
+@dataclass
+class Summary:
+    """A program in one line: what the home page, the comparison of municipalities and the
+    table of every program show. Per resident only where the document states its population."""
+
+    view: ProgramView
+    checks: int
+    differences: int
+    economic: list[Share]
+    aims: list[Share]
+
+    @property
+    def program(self) -> Program:
+        return self.view.program
+
+    @property
+    def key(self) -> str:
+        """How the comparison page's address names a program: ``kayseri/2025``."""
+        return f"{self.program.belediye.slug}/{self.program.yil}"
+
+    @property
+    def per_resident(self) -> Decimal | None:
+        population = self.program.nufus
+        return (self.view.total / population.kisi).quantize(Decimal("0.01")) if population else None
+
+    @property
+    def largest_aim_per_resident(self) -> Decimal | None:
+        population, aims = self.program.nufus, self.largest_aims(1)
+        return (aims[0].amount / population.kisi).quantize(Decimal("0.01")) if population and aims else None
+
+    def largest_aims(self, count: int = 3) -> list[Share]:
+        """Where the most money goes, each leading to its page of the money drill-down."""
+        return sorted((a for a in self.aims if a.amount), key=lambda a: a.amount, reverse=True)[:count]
+
+    def economic_share(self, code: str) -> Share | None:
+        return next((s for s in self.economic if s.label.startswith(code + " ")), None)
+
+
+def summary(view: ProgramView, report) -> Summary:
+    return Summary(
+        view=view,
+        checks=len(report.findings),
+        differences=len(report.failed),
+        economic=_shares([(f"{e.code} {e.name}", e.amount, None) for e in economic_totals(view.program)]),
+        aims=_shares([(f"Amaç {a.aim.kod}: {a.aim.ad}", a.cost, urls.money_aim(view.program, a.aim.kod)) for a in view.aims]),
+    )
+
+
+def economic_codes(summaries: list[Summary]) -> list[str]:
+    """The economic codes any of the programs uses, in code order: the comparison's rows."""
+    return sorted({s.label.split(" ", 1)[0] for summary_ in summaries for s in summary_.economic})
+
+
+@dataclass
+class MoneyLevel:
+    """One page of the money drill-down: a whole and its parts, with where each part leads."""
+
+    path: str
+    title: str
+    total: Decimal
+    parts: list[Share]
+    trail: list[tuple[str, str]]
+    """The levels above, outermost first: (name, path)."""
+    page: str
+    """The part's own page on the site (the program, the aim, the target)."""
+    parts_stated: bool = True
+    """False where the document gives one amount for the whole, not one per part."""
+
+    @property
+    def part_kind(self) -> str:
+        return ("amaç", "performans hedefi", "faaliyet")[len(self.trail)]
+
+    @property
+    def largest(self) -> Share | None:
+        stated = [p for p in self.parts if p.amount]
+        return max(stated, key=lambda p: p.amount) if stated else None
+
+
+def money_levels(view: ProgramView) -> list[MoneyLevel]:
+    """Program total → aims → targets → activities, one level per page."""
+    program = view.program
+    top = urls.money(program)
+    name = f"{program.belediye.ad} {program.yil}"
+    levels = [MoneyLevel(top, name, view.targets_total, _shares([(f"Amaç {a.aim.kod}: {a.aim.ad}", a.cost, urls.money_aim(program, a.aim.kod)) for a in view.aims]), [], view.path)]
+    for aim_view in view.aims:
+        aim_path = urls.money_aim(program, aim_view.aim.kod)
+        aim_title = f"Amaç {aim_view.aim.kod}: {aim_view.aim.ad}"
+        levels.append(MoneyLevel(
+            aim_path, aim_title, aim_view.cost,
+            _shares([(f"PH {t.target.kod}: {t.target.ad}", t.cost.toplam, urls.money_target(program, aim_view.aim.kod, t.target.kod)) for t in aim_view.targets]),
+            [(name, top)], aim_view.path,
+        ))
+        for target_view in aim_view.targets:
+            target = target_view.target
+            stated = target_view.activity_costs_stated
+            parts = [(f"{a.kod or i}. {a.ad}", a.maliyet.toplam if a.maliyet else None, None) for i, a in enumerate(target.faaliyetler, 1)]
+            levels.append(MoneyLevel(
+                urls.money_target(program, aim_view.aim.kod, target.kod), f"PH {target.kod}: {target.ad}", target_view.cost.toplam or Decimal(0),
+                _shares(parts) if stated else [Share(label, None, None) for label, _, _ in parts],
+                [(name, top), (aim_title, aim_path)], target_view.path, stated,
+            ))
+    return levels

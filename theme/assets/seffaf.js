@@ -293,6 +293,34 @@
       .replace(/ç/g, "c").replace(/ğ/g, "g").replace(/ö/g, "o").replace(/ş/g, "s").replace(/ü/g, "u");
   }
 
+  /* Every column header becomes a button that sorts the rows by it (numbers by data-value). */
+  function sortable(table) {
+    var body = table.tBodies[0];
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sf-explorer__sort";
+      button.textContent = cell.textContent;
+      cell.textContent = "";
+      cell.appendChild(button);
+      button.addEventListener("click", function () {
+        var descending = cell.getAttribute("aria-sort") !== "descending";
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) { c.removeAttribute("aria-sort"); });
+        cell.setAttribute("aria-sort", descending ? "descending" : "ascending");
+        var numeric = cell.dataset.sfSort === "number";
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[index], y = b.cells[index];
+          var order = numeric
+            ? parseFloat(x.dataset.value) - parseFloat(y.dataset.value)
+            : x.textContent.trim().localeCompare(y.textContent.trim(), "tr", { numeric: true });
+          return descending ? -order : order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
   function setup(root) {
     var table = root.querySelector("table");
     var body = table.tBodies[0];
@@ -322,39 +350,72 @@
       total.textContent = "Gösterilen: " + shown + " kalem, toplam " + money.format(sum) + " ₺";
     }
 
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, index) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "sf-explorer__sort";
-      button.textContent = cell.textContent;
-      cell.textContent = "";
-      cell.appendChild(button);
-      button.addEventListener("click", function () {
-        var descending = cell.getAttribute("aria-sort") !== "descending";
-        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) { c.removeAttribute("aria-sort"); });
-        cell.setAttribute("aria-sort", descending ? "descending" : "ascending");
-        var numeric = cell.dataset.sfSort === "number";
-        rows.sort(function (a, b) {
-          var x = a.cells[index], y = b.cells[index];
-          var order = numeric
-            ? parseFloat(x.dataset.value) - parseFloat(y.dataset.value)
-            : x.textContent.trim().localeCompare(y.textContent.trim(), "tr", { numeric: true });
-          return descending ? -order : order;
-        });
-        rows.forEach(function (row) { body.appendChild(row); });
-      });
-    });
+    sortable(table);
     text.addEventListener("input", update);
     unit.addEventListener("change", update);
     update();
   }
 
+  /* Municipalities side by side: the address chooses the programs (?p=kayseri/2025&p=izmir/2024);
+     without JavaScript, or with none chosen, every program is shown. */
+  function compare(root) {
+    var chooser = root.querySelector(".sf-compare__choose");
+    var hint = root.querySelector(".sf-compare__hint");
+    var boxes = Array.prototype.slice.call(chooser.querySelectorAll("input[name=p]"));
+    var wanted = new URLSearchParams(window.location.search).getAll("p");
+    boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) !== -1; });
+
+    function show() {
+      var chosen = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+      root.querySelectorAll("[data-sf-program]").forEach(function (cell) {
+        cell.hidden = chosen.length > 0 && chosen.indexOf(cell.dataset.sfProgram) === -1;
+      });
+      hint.textContent = chosen.length === 1 ? "Yanına koymak için bir program daha seçin." : chosen.length ? chosen.length + " program yan yana." : "Bütün programlar gösteriliyor; karşılaştırmak istediklerinizi seçin.";
+      var params = new URLSearchParams();
+      chosen.forEach(function (key) { params.append("p", key); });
+      history.replaceState(null, "", params.toString() ? "?" + params.toString() : window.location.pathname);
+    }
+    chooser.hidden = false;
+    chooser.addEventListener("change", show);
+    show();
+  }
+
   function start() {
     document.querySelectorAll("[data-sf-explorer]").forEach(setup);
+    document.querySelectorAll("table[data-sf-sortable]").forEach(sortable);
+    document.querySelectorAll("[data-sf-compare]").forEach(compare);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();
   }
+})();
+
+/* A wide table scrolls inside Material's wrapper: where it does, the keyboard can reach the
+   wrapper (it takes focus and is named after the table's caption), so arrow keys scroll it. */
+(function () {
+  "use strict";
+
+  function reachable() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth) {
+        var caption = wrap.querySelector("caption");
+        wrap.tabIndex = 0;
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", caption ? caption.textContent : "Tablo");
+      } else if (wrap.hasAttribute("tabindex")) {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { setTimeout(reachable, 0); });
+  } else {
+    document.addEventListener("DOMContentLoaded", reachable);
+  }
+  window.addEventListener("resize", reachable);
 })();

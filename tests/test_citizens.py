@@ -1,0 +1,81 @@
+"""What a citizen does: read the home page, follow the money from a program's total down to
+its activities, and put municipalities side by side."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from .html import page as built
+
+
+def test_from_the_home_page_kayseri_largest_aim_and_izmir_side_by_side_in_few_clicks(browser, served_full):
+    """On a phone, without typing: what Kayseri plans for its largest aim, and how it compares with İzmir's."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale="tr-TR")
+    phone = context.new_page()
+    phone.goto(served_full)
+    card = phone.locator("section.sf-home-card", has=phone.get_by_role("heading", name="Kayseri Büyükşehir Belediyesi"))
+    largest = card.locator(".sf-home-card__aims li").first
+    assert "Amaç 2: Ulaşım hizmetlerini" in largest.inner_text()
+    assert "4.865.537.000\xa0₺ (%32,83)" in largest.inner_text()
+    clicks = 0
+    largest.get_by_role("link").click()  # 1: the aim's page of the money drill-down
+    clicks += 1
+    assert phone.url.endswith("/depo/kayseri/2025/para/2/")
+    assert "4.865.537.000 ₺" in " ".join(phone.locator("article").inner_text().split())
+    phone.get_by_role("link", name="Başka belediyelerle karşılaştırın").click()  # 2
+    clicks += 1
+    phone.get_by_label("İzmir Büyükşehir Belediyesi 2024").check()  # 3
+    clicks += 1
+    assert clicks <= 4
+    assert phone.url.endswith("/depo/karsilastir/?p=izmir%2F2024&p=kayseri%2F2025")  # a comparison one can share
+    table = phone.locator(".sf-compare__table")
+    headers = [h for h in table.locator("thead th:visible").all_inner_texts()]
+    assert headers == ["Rakam", "İzmir Büyükşehir Belediyesi 2024", "Kayseri Büyükşehir Belediyesi 2025"], headers
+    row = table.locator("tr", has=phone.locator("th", has_text="En büyük amaç")).locator("td:visible").all_inner_texts()
+    assert "9.626.977.000\xa0₺ (%29,64)" in row[0] and "4.865.537.000\xa0₺ (%32,83)" in row[1], row
+    per_resident = table.locator("tr", has=phone.locator("th", has_text="Kişi başına")).locator("td:visible").all_inner_texts()
+    # Neither document states its population: the site says so instead of taking one from elsewhere.
+    assert per_resident == ["Hesaplanamıyor (belge nüfus vermiyor)"] * 2, per_resident
+    assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    context.close()
+
+
+def test_per_resident_where_the_document_states_its_population(full_site):
+    home = built(full_site, "")
+    assert "Kişi başına 8.466,61 ₺ (belgedeki 2023 nüfusu: 142.146 kişi)" in home.text  # 1.203.495.000 ₺ / 142.146
+    assert "Belgedeki 316 toplamdan 20 tanesi kendi parçalarıyla tutmuyor." in home.text
+    compared = built(full_site, "karsilastir")
+    assert compared.row("Kişi başına")[1:] == ["8.466,61 ₺", *["Hesaplanamıyor (belge nüfus vermiyor)"] * 4]
+
+
+def test_follow_the_money_one_level_per_page_without_javascript(defne_site):
+    program = built(defne_site, "defne/2025")
+    assert "para/" in program.links
+    top = built(defne_site, "defne/2025/para")
+    # The chart carries its figures, and the same figures stand in the table.
+    assert '<svg role="img"' in top.html and "Amaç 8: Etkin ve Verimli" in top.html
+    assert top.row("Amaç 8")[1:] == ["562.530.000 ₺", "%46,74"]
+    assert top.row("Toplam")[1:] == ["1.203.495.000 ₺", "%100,00"]
+    assert "8/" in top.links  # down one level: the aim
+    aim = built(defne_site, "defne/2025/para/8")
+    assert aim.row("PH 8.2.1")[1] == "375.000.000 ₺" and "8-2-1/" in aim.links and "../" in aim.links
+    target = built(defne_site, "defne/2025/para/8/8-2-1")
+    assert "Belge bu hedefin maliyetini faaliyetlere bölmüyor" in target.text
+    split = built(defne_site, "defne/2025/para/4/4-3-1")
+    assert all(cell.endswith("₺") for cell in split.row("1.")[1:2])
+    # Links are relative: the site works under its sub-path (/depo/).
+    assert not any(link.startswith("/") for link in top.links + aim.links)
+
+
+def test_every_program_in_one_table_sortable_and_as_csv(page, served_full, full_site):
+    rows = list(csv.reader(io.StringIO((full_site / "karsilastir" / "programlar.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["belediye", "yil", "toplam", "toplam_belgede_yazili"] and len(rows) == 6
+    assert ["Kayseri Büyükşehir Belediyesi", "2025", "17000000000", "evet"] in [r[:4] for r in rows]
+    page.goto(f"{served_full}karsilastir/")
+    # No program chosen in the address: every program is side by side.
+    assert page.locator(".sf-compare__table thead th:visible").count() == 6
+    page.locator(".sf-programs").get_by_role("button", name=re.compile(r"^Toplam")).click()
+    totals = page.locator(".sf-programs tbody tr td:nth-child(2)").all_inner_texts()
+    assert totals[0].startswith("45.100.000.000") and totals[-1].startswith("74.000.000"), totals
