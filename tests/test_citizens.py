@@ -79,3 +79,18 @@ def test_every_program_in_one_table_sortable_and_as_csv(page, served_full, full_
     page.locator(".sf-programs").get_by_role("button", name=re.compile(r"^Toplam")).click()
     totals = page.locator(".sf-programs tbody tr td:nth-child(2)").all_inner_texts()
     assert totals[0].startswith("45.100.000.000") and totals[-1].startswith("74.000.000"), totals
+
+
+def test_every_transcription_repair_is_said_where_it_shows(full_site):
+    """Kars's damaged letters, Ilgın's cell of two units, Kayseri's legal text: each page that prints
+    a repaired text says what the document printed, and a page that does not print it says nothing."""
+    target = built(full_site, "kars/2024/performans-hedefleri/3-1")
+    assert 'Aktarım notu' in target.text and '"geliştirmek" (belgede "geliřtirmek", satır 1006, 1007, 1008)' in target.text
+    unit = built(full_site, "ilgin/2023/birimler/isletme-ve-istirakler-mudurlugu")
+    assert '"İşletme ve İştirakler Müdürlüğü" (belgede "İşletme İştirakler- Kültür Müdürlüğü", satır 853)' in unit.text
+    assert "Tek hücrede iki birim yazılmış" in built(full_site, "ilgin/2023/performans-hedefleri/2-3").text
+    assert '"örnek" (belgede "6rnek"' in built(full_site, "ilgin/2023/sunus").text
+    assert '"işletmek" (belgede "iřletmek"' in built(full_site, "kayseri/2025/genel-bilgiler/1-1-yetki-gorev-ve-sorumluluklar").text
+    # "tüm" is repaired in Ilgın's foreword only; other pages printing "tüm" carry no note.
+    assert "Aktarım notu" not in built(full_site, "ilgin/2023/performans-hedefleri/1-1").text
+    assert "Aktarım notu" not in built(full_site, "kars/2024/performans-hedefleri/5-1").text

@@ -23,6 +23,7 @@ sys.path.insert(0, str(REPO / "generator"))
 sys.path.insert(0, str(REPO / "tools"))
 
 from seffaf.schema import Program  # noqa: E402
+from repairs import entries, word_repairs  # noqa: E402
 from seffaf.yamlout import dump  # noqa: E402
 
 SEED_NAME = "001_016e876fc295fd18.txt"
@@ -231,15 +232,35 @@ def table(rows: list[tuple[int, str]], baslik: str, note: str | None = None) -> 
 # --- Parts of the document ---------------------------------------------------
 
 
+def foreword_lines(src: Source) -> list[tuple[int, str]]:
+    """Başkanlık Sunumu as printed, with its line numbers."""
+    start = src.find(r"^BA.KANLIK SUNUMU$")
+    return list(src.span(start, src.find(r"^1-GENEL B", start) - 1))
+
+
+def repair_foreword(text: str) -> str:
+    return re.sub(r"\w+", lambda m: FOREWORD_REPAIRS.get(m.group(0), m.group(0)), text)
+
+
+def corrections(src: Source) -> list[dict]:
+    """The foreword's repaired words and the cell read as two units, as the program file records them."""
+    unit_line = src.find(re.escape(next(iter(UNIT_CELL_SPLITS))))
+    letters = entries(word_repairs(foreword_lines(src), repair_foreword), "PDF'ten metin çıkarılırken bozulan harf (Ő, Đ, 6) düzeltildi", lambda n: "Sunuş")
+    return letters + [
+        {
+            "basilan": printed,
+            "aktarilan": units[0],
+            "bolum": "Harcama birimleri",
+            "neden": "Tek hücrede iki birim yazılmış; " + " ve ".join(units) + " olarak iki birim okundu",
+            "kaynakta": f"satır {unit_line}",
+        }
+        for printed, units in UNIT_CELL_SPLITS.items()
+    ]
+
+
 def parse_foreword(src: Source) -> dict:
     """Başkanlık Sunumu (damaged letters repaired word by word)."""
-    start = src.find(r"^BA.KANLIK SUNUMU$")
-    end = src.find(r"^1-GENEL B", start) - 1
-
-    def repair(text: str) -> str:
-        return re.sub(r"\w+", lambda m: FOREWORD_REPAIRS.get(m.group(0), m.group(0)), text)
-
-    lines = [(no, repair(t)) for no, t in src.span(start, end)]
+    lines = [(no, repair_foreword(t)) for no, t in foreword_lines(src)]
     for no, t in lines:
         bad = [w for w in re.findall(r"\w+", t) if re.search("[ŐĐ]", w) or re.search(r"\d", w) and re.search(r"\D", w)]
         if bad:
@@ -597,6 +618,7 @@ def build(seed: Path) -> dict:
         "birimler": [{"ad": k, "varyantlar": v} if v else {"ad": k} for k, v in birimler.items()],
         "amaclar": amaclar,
         "harcama_birimleri_tablosu": unit_table,
+        "duzeltmeler": corrections(src),
         "not": "Ad: tablo başlıklarında 'ILGIN BELEDİYESİ' (Ilgın); metinde 'İlgın Belediyesi' (L151) ve 'İlgın Belediye Başkanı' (L24) de geçiyor; "
         "kapakta belediye adı yok. Sayfa sayısı İçindekiler'den (son bölüm s. 40-41); performans hedef tabloları "
         "s. 19-39. Belgede performans hedefi kodu yok: her stratejik hedefin tek performans hedefi var. "

@@ -26,6 +26,7 @@ sys.path.insert(0, str(REPO / "generator"))
 sys.path.insert(0, str(REPO / "tools"))
 
 from seffaf.schema import Program  # noqa: E402
+from repairs import entries, part_of, word_repairs  # noqa: E402
 from seffaf.yamlout import dump  # noqa: E402
 
 SEED_NAME = "002_63d8b152ad89639f.txt"
@@ -93,6 +94,16 @@ def load_lines(path: Path) -> list[str]:
             raise SystemExit(f"l.{number}: override text {old!r} not found; seed changed?")
         lines[number] = lines[number].replace(old, new, 1)
     return [repair(line) for line in lines]
+
+
+def corrections(seed: Path, part) -> list[dict]:
+    """Every repair above as the program file records it, with its source lines and part of the document."""
+    raw = [""] + seed.read_text(encoding="utf-8").split("\n")
+    damaged = [(n, t) for n, t in enumerate(raw) if any(c in t for c in CHAR_REPAIRS)]
+    letters = entries(word_repairs(damaged, repair), "PDF'ten metin çıkarılırken bozulan harf (ř, đ ya da Kiril harfi) düzeltildi", part)
+    return letters + entries(
+        ((n, old, new) for n, old, new in LINE_FIXES), "PDF'ten metin çıkarılırken kelimenin içine düşen boşluk ya da satır başı işareti kaldırıldı", part
+    )
 
 
 def repair(text: str) -> str:
@@ -363,7 +374,8 @@ def policy_section(lines: list[str], title_line: int, end: int) -> dict:
     return section
 
 
-def parse_general(lines: list[str]) -> list[dict]:
+def general_starts(lines: list[str]) -> list[int]:
+    """Where Genel Bilgiler's sections A–E start, and where the next part does."""
     marks = [
         r"^### A- Yetki, Görev ve Sorumluluklar",
         r"^## B- Teşkilat Yapısı",
@@ -377,6 +389,11 @@ def parse_general(lines: list[str]) -> list[dict]:
     for mark in marks:
         pos = find(lines, mark, pos)
         starts.append(pos)
+    return starts
+
+
+def parse_general(lines: list[str]) -> list[dict]:
+    starts = general_starts(lines)
     sections = [info_section(lines, starts[i], starts[i + 1]) for i in range(len(starts) - 1)]
     policy = find(lines, r"^### A-Temel Politika ve Öncelikler")
     aims = find(lines, r"^## B- Amaç ve Hedefler")
@@ -898,6 +915,13 @@ def build(seed: Path) -> dict:
                 "Satırlar birkaç yerde kaymış: " + "; ".join(ekler_notes) + "."
             ),
         },
+        "duzeltmeler": corrections(seed, part_of(
+            [(t["line"], f"PH {t['kod']}") for t in targets]
+            + [(a["fm_line"], f"PH {t['kod']}") for t in targets for a in t["faaliyetler"] if a.get("fm_line")]
+            + [(ipt["line"], "İdare Performans Tablosu"), (min(r["line"] for r in ekler), "Harcama birimleri tablosu")]
+            + [(n, "Genel Bilgiler: " + clean(lines[n].lstrip("#"))) for n in general_starts(lines)[:-1]],
+            before="Sunuş",
+        )),
         "not": (
             "Performans hedefi tablolarında hedef numarası yazılı değil; kodlar (ör. 1.1) tablodaki PG./F. "
             "kodlarından ve Amaç ve Hedefler listesindeki hedef numarasından türetildi. "

@@ -26,6 +26,7 @@ sys.path.insert(0, str(REPO / "tools"))
 
 from seffaf import turkish  # noqa: E402
 from seffaf.schema import Program  # noqa: E402
+from repairs import entries, word_repairs  # noqa: E402
 from seffaf.yamlout import dump  # noqa: E402
 
 SEED_NAME = "004_c543939527adc2fe.txt"
@@ -145,10 +146,33 @@ ECONOMIC_NAMES = {
 # ---------------------------------------------------------------------------
 
 
+def repair_letters(text: str) -> str:
+    return text.replace("ř", "ş").replace("đ", "ğ")
+
+
+def corrections(src: Source) -> list[dict]:
+    """The repaired letters and words, as the program file records them (all in Genel Bilgiler's legal text)."""
+    heads = general_heads(src)
+    starts = [(start, None if kind else "Genel Bilgiler: " + section_title(src, start)) for start, kind in heads]
+
+    def part(number: int) -> str:
+        found = [name for start, name in starts if start <= number]
+        if not found or not found[-1]:
+            raise SystemExit(f"L{number}: a repair outside Genel Bilgiler; say which part of the document it is in")
+        return found[-1]
+
+    numbered = list(enumerate(src.lines, 1))
+    letters = word_repairs([(n, t) for n, t in numbered if "ř" in t or "đ" in t], repair_letters)
+    words = [(n, bad, good) for bad, good in TEXT_FIXES.items() for n, t in numbered if bad in t]
+    return entries(letters, "PDF'ten metin çıkarılırken bozulan harf (ř, đ) düzeltildi", part) + entries(
+        words, "PDF'ten metin çıkarılırken bozulan kelime, 5216 sayılı Kanun'un metnine göre düzeltildi", part
+    )
+
+
 def clean(text: str) -> str:
     """Undo extraction damage only: letters, superscripts, hyphenation, HTML tags."""
     text = text.replace("<i>", "").replace("</i>", "")
-    text = text.replace("ř", "ş").replace("đ", "ğ")
+    text = repair_letters(text)
     text = re.sub(r"m ²", "m²", text)
     text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
     text = re.sub(r"([a-zçğıöşü])- ([a-zçğıöşü])", r"\1\2", text)
@@ -352,10 +376,10 @@ def markdown(texts: list) -> str:
     return "\n\n".join(out)
 
 
-def parse_general(src: Source) -> list[dict]:
-    """Genel Bilgiler 1.1–1.5, plus 2.1 and 2.2.1 (mission, vision, values) which have no own field."""
+def general_heads(src: Source) -> list[tuple[int, str | None]]:
+    """Where each section of Genel Bilgiler starts; "stop" where a part the site does not publish there starts."""
     body = src.find(r"^1\.\s*GENEL BİLGİLER$")
-    heads = [
+    return [
         (src.find(r"^1\.1\.\s*Yetki", body), None),
         (src.find(r"^1\.2\.\s*Teşkilat", body), None),
         (src.find(r"^1\.3\.\s*Fiziksel", body), None),
@@ -367,12 +391,20 @@ def parse_general(src: Source) -> list[dict]:
         (src.find(r"^2\.2\.1\.\s*Misyon", body), None),
         (src.find(r"^2\.2\.2\.", body), "stop"),
     ]
+
+
+def section_title(src: Source, start: int) -> str:
+    return re.sub(r"^(\d+(\.\d+)*\.)\s*", r"\1 ", clean(src.line(start)))
+
+
+def parse_general(src: Source) -> list[dict]:
+    """Genel Bilgiler 1.1–1.5, plus 2.1 and 2.2.1 (mission, vision, values) which have no own field."""
+    heads = general_heads(src)
     sections = []
     for (start, kind), (end, _) in zip(heads, heads[1:]):
         if kind == "stop":
             continue
-        title = clean(src.line(start))
-        title = re.sub(r"^(\d+(\.\d+)*\.)\s*", r"\1 ", title)
+        title = section_title(src, start)
         texts, tables = build_tables(section_blocks(src, start + 1, end), re.sub(r"^[\d.]+\s*", "", title))
         section = {"baslik": title, "metin": markdown(texts) or None, "tablolar": tables}
         if title.startswith("2."):
@@ -958,6 +990,7 @@ def build(seed: Path) -> dict:
         "idare_performans_tablosu": administration,
         "toplam_kaynak_ihtiyaci": need,
         "harcama_birimleri_tablosu": unit_table,
+        "duzeltmeler": corrections(src),
         "not": (
             "Kaynakta tarih, sayfa sayısı ve meclis kararı yok. Metin onarımları yalnızca PDF çıkarımı hatalarıdır: "
             "ř→ş, đ→ğ (5216 s. Kanun md. 7 bentleri), m² üst simgesinden önceki boşluk, satır sonu hecelemesi, HTML etiketleri."

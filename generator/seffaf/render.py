@@ -153,6 +153,11 @@ class Renderer:
 
     def page(self, path: str, template: str, title: str, record: search.Record, **context) -> None:
         body = self.env.get_template(template).render(path=path, title=title, config=self.config, **context)
+        program = context.get("program")
+        parts = _document_parts(template, context) if program else set()
+        corrections = [c for c in program.duzeltmeler if c.bolum in parts and _shows(body, c.aktarilan)] if program else []
+        if corrections:
+            body += self.env.get_template("_corrections.md.j2").render(corrections=corrections)
         record.words = search.folded_words(body)
         hidden = self.env.get_template("_search.md.j2").render(record=record)
         self.site.pages[path] = Page(path, title, _before_first_heading(body, hidden))
@@ -327,6 +332,38 @@ class Renderer:
         self.site.files[urls.data(program, "denetim.json")] = _json(report.as_dict())
         self.site.files.update(exports.program_files(program))
         return nav
+
+
+_TEMPLATE_PARTS = {
+    "foreword.md.j2": "Sunuş",
+    "administration_table.md.j2": "İdare Performans Tablosu",
+    "resource_need.md.j2": "Toplam Kaynak İhtiyacı",
+    "units.md.j2": "Harcama birimleri",
+}
+
+
+def _document_parts(template: str, context: dict) -> set[str]:
+    """The parts of the document (as ``duzeltmeler`` name them) whose text a page prints."""
+    parts = {_TEMPLATE_PARTS[template]} if template in _TEMPLATE_PARTS else set()
+    if "section" in context:
+        parts.add(f"Genel Bilgiler: {context['section'].baslik}")
+    if "target_view" in context:
+        parts.update({f"PH {context['target_view'].target.kod}", "Harcama birimleri"})
+    if "aim_view" in context:
+        parts.update(f"PH {t.target.kod}" for t in context["aim_view"].targets)
+    if "unit_view" in context:
+        parts.add("Harcama birimleri")
+        parts.update(f"PH {t.target.kod}" for t in context["unit_view"].targets)
+    if "level" in context:
+        parts.update(f"PH {code}" for code in context["level"].codes)
+    if template == "explorer.md.j2" and context.get("view"):
+        parts.update(f"PH {t.target.kod}" for t in context["view"].targets)
+    return parts
+
+
+def _shows(markdown: str, text: str) -> bool:
+    """Whether a page prints ``text`` as a whole word (as escaped for Markdown)."""
+    return re.search(r"(?<!\w)" + re.escape(str(inline_text(text))) + r"(?!\w)", markdown) is not None
 
 
 def _before_first_heading(markdown: str, block: str) -> str:

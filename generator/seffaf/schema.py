@@ -454,6 +454,22 @@ class Population(Model):
     """Where the document states it, in its own words."""
 
 
+class Correction(Model):
+    """A place where the transcription reads the document otherwise than it prints it: a letter
+    the PDF's text damaged, one cell naming two units. Every page that shows ``aktarilan`` says so."""
+
+    basilan: str
+    """As the document (its extracted text) prints it."""
+    aktarilan: str
+    """As the program file has it."""
+    bolum: str
+    """The part of the document: "Sunuş", "Genel Bilgiler: A- Yetki, Görev ve Sorumluluklar", "PH 3.1",
+    "İdare Performans Tablosu", "Harcama birimleri" (who answers for what), "Harcama birimleri tablosu"."""
+    neden: str
+    kaynakta: Optional[str] = None
+    """Where: source lines, in the document's own terms."""
+
+
 class Program(Model):
     belediye: Municipality
     yil: Annotated[int, Field(ge=2000, le=2100)]
@@ -467,6 +483,8 @@ class Program(Model):
     idare_performans_tablosu: Optional[AdministrationTable] = None
     toplam_kaynak_ihtiyaci: Optional[ResourceNeed] = None
     harcama_birimleri_tablosu: Optional[UnitTable] = None
+    duzeltmeler: list[Correction] = []
+    """The transcription's repairs, each shown on the pages it touches."""
     not_: Optional[Text] = Field(default=None, alias="not")
 
 

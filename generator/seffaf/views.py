@@ -326,6 +326,8 @@ class MoneyLevel:
     """The part's own page on the site (the program, the aim, the target)."""
     parts_stated: bool = True
     """False where the document gives one amount for the whole, not one per part."""
+    codes: list[str] = field(default_factory=list)
+    """The performance targets whose names the page prints."""
 
     @property
     def part_kind(self) -> str:
@@ -349,7 +351,7 @@ def money_levels(view: ProgramView) -> list[MoneyLevel]:
         levels.append(MoneyLevel(
             aim_path, aim_title, aim_view.cost,
             _shares([(f"PH {t.target.kod}: {t.target.ad}", t.cost.toplam, urls.money_target(program, aim_view.aim.kod, t.target.kod)) for t in aim_view.targets]),
-            [(name, top)], aim_view.path,
+            [(name, top)], aim_view.path, codes=[t.target.kod for t in aim_view.targets],
         ))
         for target_view in aim_view.targets:
             target = target_view.target
@@ -358,6 +360,6 @@ def money_levels(view: ProgramView) -> list[MoneyLevel]:
             levels.append(MoneyLevel(
                 urls.money_target(program, aim_view.aim.kod, target.kod), f"PH {target.kod}: {target.ad}", target_view.cost.toplam or Decimal(0),
                 _shares(parts) if stated else [Share(label, None, None) for label, _, _ in parts],
-                [(name, top), (aim_title, aim_path)], target_view.path, stated,
+                [(name, top), (aim_title, aim_path)], target_view.path, stated, [target.kod],
             ))
     return levels
