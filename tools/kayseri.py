@@ -926,12 +926,13 @@ def build(seed: Path) -> dict:
                 "performans_hedefi": r["ph"],
                 "faaliyetler": [a["ad"] for a in r["activities"]],
                 **r["money"],
+                "faaliyet_satirlari": [{**a["money"], "kod": a["no"], "ad": a["ad"]} for a in r["activities"]],
             }
             for r in ipt_rows
         ],
         **ipt_totals,
         "not": "Tablonun faaliyet satırlarındaki tutarlar performans hedefi tablolarındaki faaliyet tutarlarıyla aynı (betik denetliyor; "
-        "boş Bütçe Dışı hücreleri burada 0,00); faaliyet satırlarının payları (Pay) şemada tutulamıyor. Faaliyetlerin bu tablodaki "
+        "boş Bütçe Dışı hücreleri burada 0,00); faaliyet satırları tutarları ve paylarıyla faaliyet_satirlari altında. Faaliyetlerin bu tablodaki "
         "genel sıra numarası (1-123) faaliyet kodu olarak kullanıldı. Giriş metni: " + ipt_intro,
     }
 

@@ -233,7 +233,17 @@ class _Auditor:
                     getattr(table.genel_toplam, column), [getattr(row, column) for row in totals.values() if row],
                     base + ("genel_toplam", column), page, source,
                 )
+        for i, row in enumerate(table.satirlar):
+            for column, title in columns if row.faaliyet_satirlari else ():
+                self.compare(
+                    f"ipt-{i + 1}-faaliyetler-{column}", f"İdare Performans Tablosu, PH {row.performans_hedefi}: faaliyet satırlarının {title} toplamı = hedefin satırı",
+                    getattr(row, column), [getattr(a, column) for a in row.faaliyet_satirlari], base + ("satirlar", i, column), page, source,
+                )
         target_rows = [(f"PH {r.performans_hedefi}", ("satirlar", i), r) for i, r in enumerate(table.satirlar)]
+        activity_rows = [
+            (f"PH {r.performans_hedefi}, {a.kod + '. ' if a.kod else ''}faaliyet", ("satirlar", i, "faaliyet_satirlari", j), a)
+            for i, r in enumerate(table.satirlar) for j, a in enumerate(r.faaliyet_satirlari)
+        ]
         labels = {
             "performans_hedefleri_toplami": "performans hedefleri maliyetleri toplamı",
             "genel_yonetim_giderleri": "genel yönetim giderleri",
@@ -241,7 +251,7 @@ class _Auditor:
         }
         total_rows = [(labels[name], (name,), row) for name, row in totals.items() if row]
         for column, title in columns:
-            for rows in (target_rows, total_rows):
+            for rows in (target_rows, activity_rows, total_rows):
                 self.shares(table, rows, totals, column, title, base, page, source)
 
     def shares(self, table, rows, totals, column, title, base, page, source):

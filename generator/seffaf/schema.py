@@ -383,9 +383,18 @@ class ShareRow(Model):
     toplam_payi: Optional[Share] = None
 
 
+class ActivityShareRow(ShareRow):
+    """An activity's row under its target, where the table has one (with the table's own number)."""
+
+    kod: Optional[Code] = None
+    ad: Name
+
+
 class TargetShareRow(ShareRow):
     performans_hedefi: Code
     faaliyetler: list[Line] = []
+    faaliyet_satirlari: list[ActivityShareRow] = []
+    """The activities' own rows with amounts and shares, where the table prints them."""
     not_: Optional[Text] = Field(default=None, alias="not")
 
 

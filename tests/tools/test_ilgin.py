@@ -103,6 +103,9 @@ def test_foreword_repaired(program):
     assert "“Ölçemediğiniz şeyi yönetemezsiniz”" in text
     assert "fedakâr personeline" in text
     assert "Nüfusu 50 bini geçen" in text and "5393 Sayılı" in text and "2019 yılı" in text
+    recorded = {(r["basilan"], r["aktarilan"], r["bolum"]) for r in program["duzeltmeler"]}
+    assert ("6rnek", "örnek", "Sunuş") in recorded and len([r for r in recorded if r[2] == "Sunuş"]) == 44  # every repaired word, each once
+    assert ("İşletme İştirakler- Kültür Müdürlüğü", "İşletme ve İştirakler Müdürlüğü", "Harcama birimleri") in recorded
     assert "ilginli hemşerilerimize" in text  # authors' lower case kept
     assert text.endswith("Saygılarımla...")
 

@@ -201,7 +201,19 @@ def test_titles_and_variants(program):
     assert target(program, "5")["ad"].startswith("Trafik akış hızını kontrol ederek")
 
 
+def test_activity_shares_of_the_administration_table(program):
+    """Each of the 123 activity rows with its amounts and three shares, as printed (369 shares)."""
+    rows = [a for r in program["idare_performans_tablosu"]["satirlar"] for a in r["faaliyet_satirlari"]]
+    assert len(rows) == 123 and [a["kod"] for a in rows] == [str(n) for n in range(1, 124)]
+    assert sum(a[k] is not None for a in rows for k in ("butce_payi", "butce_disi_payi", "toplam_payi")) == 369
+    first = rows[0]
+    assert (first["ad"], first["butce"], first["butce_payi"], first["toplam_payi"]) == ("Revizyon nazım imar planları yapma faaliyeti", 7632000, Decimal("0.05"), Decimal("0.04"))
+
+
 def test_text_repairs(program):
+    recorded = {r["basilan"]: r for r in program["duzeltmeler"]}
+    assert recorded["Yolcu ve ylık terminalleri"]["aktarilan"] == "Yolcu ve yük terminalleri"
+    assert {r["bolum"] for r in recorded.values()} == {"Genel Bilgiler: 1.1. Yetki, Görev ve Sorumluluklar"}
     yetki = program["genel_bilgiler"][0]["metin"]
     assert "ř" not in yetki and "đ" not in yetki
     assert "iřlettiđi" not in yetki and "işlettiği" in yetki
