@@ -249,7 +249,12 @@
       status.textContent = results.length
         ? (query ? "“" + query + "” için " : "") + results.length + " sonuç"
         : (query ? "“" + query + "” için " : "") + "sonuç bulunamadı";
-      drawFilters(search.filters);
+      /* In a group with a choice made, the counts are the query's own, so a second value can be added. */
+      var counts = {};
+      Object.keys(search.filters).forEach(function (name) {
+        counts[name] = (selected[name] || []).length ? search.totalFilters[name] : search.filters[name];
+      });
+      drawFilters(counts);
       await showMore();
       wantFilters();
     }
