@@ -459,7 +459,7 @@ class Population(Model):
 
     kisi: Annotated[int, Field(gt=0)]
     yil: Optional[int] = None
-    kaynakta: Optional[str] = None
+    kaynakta: Optional[Line] = None
     """Where the document states it, in its own words."""
 
 
@@ -467,15 +467,15 @@ class Correction(Model):
     """A place where the transcription reads the document otherwise than it prints it: a letter
     the PDF's text damaged, one cell naming two units. Every page that shows ``aktarilan`` says so."""
 
-    basilan: str
+    basilan: Name
     """As the document (its extracted text) prints it."""
-    aktarilan: str
+    aktarilan: Name
     """As the program file has it."""
-    bolum: str
+    bolum: Name
     """The part of the document: "Sunuş", "Genel Bilgiler: A- Yetki, Görev ve Sorumluluklar", "PH 3.1",
     "İdare Performans Tablosu", "Harcama birimleri" (who answers for what), "Harcama birimleri tablosu"."""
-    neden: str
-    kaynakta: Optional[str] = None
+    neden: Text
+    kaynakta: Optional[Line] = None
     """Where: source lines, in the document's own terms."""
 
 
