@@ -119,6 +119,9 @@ PROGRAM = Sheet("Program", "Belediye, programın yılı ve kaynak belge. Her sat
     Column("Hazırlayan", "kaynak.hazirlayan"),
     Column("Belgenin adresi", "kaynak.url", help="belgenin yayımlandığı internet adresi"),
     Column("Belge dosyası", "kaynak.dosya"),
+    Column("Nüfus (belgede yazan)", "nufus.kisi", INT, help="yalnız belge yazıyorsa; kişi başına tutarlar bununla hesaplanır"),
+    Column("Nüfusun yılı", "nufus.yil", INT),
+    Column("Nüfusun belgedeki yeri", "nufus.kaynakta", help="ör. Genel Bilgiler, satır 138"),
     Column("İdare Performans Tablosu no", "idare_performans_tablosu.tablo_no"),
     Column("İdare Performans Tablosu notu", "idare_performans_tablosu.not"),
     Column("Toplam Kaynak İhtiyacı tablo no", "toplam_kaynak_ihtiyaci.tablo_no"),
@@ -175,6 +178,10 @@ SHEETS = (
         Column("Performans hedefi", "performans_hedefi", CODE, True, 24, help="PH kodu ya da bir toplam satırının adı"),
         Column("Faaliyetler", "faaliyetler", LIST, width=30, help="tabloda yazan faaliyetler, her biri ayrı satırda"), *_SHARES, _NOTE,
     )),
+    Sheet("İPT Faaliyetleri", "İdare Performans Tablosu her faaliyete ayrı satır veriyorsa bu satırlar: hangi performans hedefinin altında, tutarları ve payları.", (
+        Column("Performans hedefi", "performans_hedefi", CODE, True, 14, help="İdare Performans Tablosu sayfasındaki PH kodu"),
+        Column("Kod", "kod", CODE, width=8, help="tablodaki sıra numarası"), Column("Faaliyet", "ad", required=True, width=40), *_SHARES,
+    )),
     Sheet("Toplam Kaynak İhtiyacı", "Rehber Tablo 4: ekonomik koda göre bütçe ve bütçe dışı kaynak ihtiyacı, toplamlarıyla.", (
         Column("Bölüm", "bolum", required=True, width=18, choices={k: k for k in [*NEED_PARTS, *NEED_TOTALS]}),
         Column("Ekonomik kod", "kod", CODE, width=9), Column("Ad", "ad", width=36),
@@ -185,12 +192,19 @@ SHEETS = (
         _TARGET_CODE, Column("Faaliyetler", "faaliyetler", LIST, width=40, help="her biri ayrı satırda"),
         Column("Harcama birimleri", "birimler", LIST, width=40, source=_UNITS, help="her biri ayrı satırda"),
     )),
+    Sheet("Düzeltmeler", "Aktarımda belgede basılandan farklı okunan yerler (bozulmuş harf, iki birim yazılmış bir hücre); site bunları o metni gösteren sayfada belirtir.", (
+        Column("Belgede basılan", "basilan", required=True, width=30), Column("Aktarılan", "aktarilan", required=True, width=30),
+        Column("Bölüm", "bolum", required=True, width=24, help="ör. Sunuş, PH 3.1, Harcama birimleri"), Column("Neden", "neden", required=True, width=40),
+        Column("Belgedeki yeri", "kaynakta", width=20, help="ör. satır 1006"),
+    )),
     Sheet("Genel Bilgiler", "Genel bilgiler bölümü, belgedeki sırayla. A sütunu satırın türü: Bölüm (B başlık, C metin, D not), Tablo (B başlık, C no, D not, E sütun sayısı), Sütunlar ve Satır (B'den sağa hücreler).", (
         Column("Tür", "tur", required=True, width=10, choices={k: k for k in INFO_KINDS}), Column("Başlık", "b", width=30),
         Column("Metin / No", "c", width=60), Column("Not", "d", width=24), Column("Sütun sayısı", "e", width=12),
     )),
 )
 SHEET = {sheet.name: sheet for sheet in SHEETS}
+OPTIONAL_SHEETS = {"İPT Faaliyetleri", "Düzeltmeler"}
+"""Added later: a workbook made before them is read as if they were empty."""
 HOW_TO = "Nasıl doldurulur"
 """The first sheet: what each sheet holds, in plain Turkish, made from the layout above."""
 
@@ -264,6 +278,7 @@ def rows_of(program: Program) -> dict[str, list[list]]:
             p.belediye.ad, p.belediye.slug, p.belediye.il, p.belediye.tur.value, p.belediye.web, p.yil,
             p.kaynak.baslik, p.kaynak.durum.value if p.kaynak.durum else None, p.kaynak.tarih, p.kaynak.sayfa_sayisi,
             p.kaynak.meclis_karari, p.kaynak.hazirlayan, p.kaynak.url, p.kaynak.dosya,
+            p.nufus.kisi if p.nufus else None, p.nufus.yil if p.nufus else None, p.nufus.kaynakta if p.nufus else None,
             ipt.tablo_no if ipt else None, ipt.not_ if ipt else None, need.tablo_no if need else None, need.not_ if need else None,
             p.harcama_birimleri_tablosu.tablo_no if p.harcama_birimleri_tablosu else None,
             p.harcama_birimleri_tablosu.not_ if p.harcama_birimleri_tablosu else None, p.not_,
@@ -295,6 +310,10 @@ def rows_of(program: Program) -> dict[str, list[list]]:
             *([r.performans_hedefi, _lines(r.faaliyetler), *_share_row(r), r.not_] for r in ipt.satirlar),
             *([label, None, *_share_row(getattr(ipt, name))] for label, name in SHARE_SUMMARIES.items() if getattr(ipt, name)),
         ],
+        "İPT Faaliyetleri": [] if not ipt else [
+            [r.performans_hedefi, a.kod, a.ad, *_share_row(a)] for r in ipt.satirlar for a in r.faaliyet_satirlari
+        ],
+        "Düzeltmeler": [[c.basilan, c.aktarilan, c.bolum, c.neden, c.kaynakta] for c in p.duzeltmeler],
         "Toplam Kaynak İhtiyacı": [] if not need else [
             *([label, r.kod, r.ad, *_need(r)] for label, name in NEED_PARTS.items() for r in getattr(need, name)),
             *([label, None, None, *_need(getattr(need, name))] for label, name in NEED_TOTALS.items() if getattr(need, name)),
@@ -565,6 +584,8 @@ class _Book:
     ods_merges: dict | None
 
     def grid(self, name: str) -> tuple[list[list], list]:
+        if name not in self.sheets.sheet_names:
+            return [], []
         sheet = self.sheets.get_sheet_by_name(name)
         merged = sheet.merged_cell_ranges if self.ods_merges is None else self.ods_merges.get(name, [])
         return sheet.to_python(skip_empty_area=False), list(merged or [])
@@ -576,7 +597,7 @@ def read(raw: bytes) -> tuple[dict, dict]:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
     except Exception as error:  # calamine raises its own errors, and ValueError for what is not a spreadsheet
         raise Unreadable([(None, f"çalışma kitabı okunamadı ({error}); dosyayı Excel ya da LibreOffice ile .xlsx olarak yeniden kaydedin")]) from None
-    missing = [name for name in (PROGRAM.name, *SHEET) if name not in book.sheet_names]
+    missing = [name for name in (PROGRAM.name, *SHEET) if name not in book.sheet_names and name not in OPTIONAL_SHEETS]
     if missing:
         raise Unreadable([(f"{name}!A1", f'"{name}" sayfası yok; şablondaki sayfayı adıyla geri ekleyin') for name in missing])
     reader = _Reader()
@@ -594,7 +615,7 @@ def _assemble(reader: _Reader, book) -> dict:
     data["gosterge_sutunlari"] = [years_table.object(("gosterge_sutunlari", i), s, c) for i, (s, c) in enumerate(years_table.rows)]
     reader.at(("gosterge_sutunlari",), "Gösterge Sütunları!A2")
     years = [(c.get("yil"), c.get("baslik")) for c in data["gosterge_sutunlari"]]
-    for name, key in (("Sunuş", "sunus"), ("Harcama Birimleri", "birimler")):
+    for name, key in (("Sunuş", "sunus"), ("Harcama Birimleri", "birimler"), ("Düzeltmeler", "duzeltmeler")):
         table = _sheet(reader, book, name)
         data[key] = [table.object((key, i), s, c) for i, (s, c) in enumerate(table.rows)]
     data["genel_bilgiler"] = _read_info(reader, book)
@@ -779,6 +800,15 @@ def _read_summaries(reader: _Reader, book, data: dict, targets: dict) -> None:
             else:
                 path = ("idare_performans_tablosu", "satirlar", len(table["satirlar"]))
                 table["satirlar"].append(ipt.object(path, start, cells))
+        activities = _sheet(reader, book, "İPT Faaliyetleri")
+        for start, cells in activities.rows:
+            code = reader.text(cells["performans_hedefi"]) if "performans_hedefi" in cells else None
+            index = next((i for i, row in enumerate(table.get("satirlar", []) if ipt.rows else []) if code and str(row.get("performans_hedefi")) == code), None)
+            if index is None:
+                reader.problem(cells["performans_hedefi"].ref if "performans_hedefi" in cells else start, f"{code or 'boş'}: İdare Performans Tablosu sayfasında bu performans hedefinin satırı yok; önce o satırı yazın")
+                continue
+            rows = table["satirlar"][index].setdefault("faaliyet_satirlari", [])
+            rows.append(activities.object(("idare_performans_tablosu", "satirlar", index, "faaliyet_satirlari", len(rows)), start, cells, skip=("performans_hedefi",)))
     need = _sheet(reader, book, "Toplam Kaynak İhtiyacı")
     columns = SHEET["Toplam Kaynak İhtiyacı"].columns
     if need.rows or "toplam_kaynak_ihtiyaci" in data:
