@@ -329,6 +329,19 @@ def test_a_huge_column_count_in_general_information_is_refused_quickly(filled, t
     assert f"programs/yesilova/2026.xlsx:Genel Bilgiler!E{sheet.max_row - 2}: \"999999999\" çok büyük: bir tablo en çok 500 sütunlu olabilir" in result.stdout, result.stdout
 
 
+def test_a_workbook_made_before_the_optional_sheets_still_reads(filled, tmp_path):
+    """was: a template written before İPT Faaliyetleri and Düzeltmeler existed failed with six
+    '"Belgede basılan" sütunu yok' errors on sheets it does not have."""
+    book = load_workbook(filled)
+    for name in ("İPT Faaliyetleri", "Düzeltmeler"):
+        del book[name]
+    path = tmp_path / "programs/yesilova/2026.xlsx"
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    errors, _ = check([path], tmp_path)
+    assert [str(p) for p in errors] == []
+
+
 def test_a_workbook_in_the_wrong_folder_names_the_cell_to_change(filled, tmp_path):
     path = tmp_path / "programs/baska/2026.xlsx"
     path.parent.mkdir(parents=True)

@@ -627,6 +627,8 @@ def _assemble(reader: _Reader, book) -> dict:
 def _sheet(reader: _Reader, book, name: str, years: list | None = None) -> _Table:
     grid, merged = book.grid(name)
     columns = SHEET[name].columns
+    if name not in book.sheets.sheet_names:  # an optional sheet a workbook made before it lacks (read() refuses any other)
+        columns = ()
     if name == "Göstergeler":
         columns = columns + _year_columns(reader, grid[0] if grid else [], years or [])
     return _Table(reader, name, grid, columns, merged)
