@@ -342,6 +342,16 @@ def test_a_workbook_made_before_the_optional_sheets_still_reads(filled, tmp_path
     assert [str(p) for p in errors] == []
 
 
+def test_a_whole_amount_typed_in_a_cell_is_written_as_a_whole_number(filled):
+    """was: calamine gives every number as a float, so 1000000 became Decimal("1000000.0") and the
+    CSV downloads of a workbook program said "1000000,0" where a YAML program's say "1000000"."""
+    program = load_program(filled)
+    activity = program.amaclar[0].hedefler[0].performans_hedefleri[0].faaliyetler[0]
+    indicator = program.amaclar[0].hedefler[0].performans_hedefleri[0].gostergeler[0]
+    assert [str(activity.maliyet.butce)] + [str(v) for v in indicator.degerler.values() if v is not None] == [
+        str(int(activity.maliyet.butce))] + [str(int(v)) if v == int(v) else str(v) for v in indicator.degerler.values() if v is not None]
+
+
 def test_a_workbook_in_the_wrong_folder_names_the_cell_to_change(filled, tmp_path):
     path = tmp_path / "programs/baska/2026.xlsx"
     path.parent.mkdir(parents=True)

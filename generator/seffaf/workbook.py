@@ -414,8 +414,8 @@ class _Reader:
             return None
         if isinstance(value, int):
             return Decimal(value)
-        if isinstance(value, float):
-            return Decimal(repr(value))
+        if isinstance(value, float):  # calamine gives every number as a float: 1000000 stays 1000000, not 1000000.0
+            return Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
         if not isinstance(value, str):  # a date, a time or a duration, as Excel turns "1.1" or "1:30" into one
             self.problem(cell.ref, f'"{self.text(cell)}" bir tarih ya da saat, sayı değil: hücrenin biçimini Sayı yapıp rakamı yeniden yazın{hint}')
             return None
