@@ -237,6 +237,15 @@ def _cell(book, sheet: str, header: str, row: int):
     return book[sheet].cell(row=row, column=columns[header])
 
 
+def _check(book, tmp_path) -> tuple[list[str], list[str]]:
+    """The program's errors and warnings as ``seffaf check`` prints them, the workbook saved where a program lives."""
+    path = tmp_path / "programs/yesilova/2026.xlsx"
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    errors, warnings = check([path], tmp_path)
+    return [str(p) for p in errors], [str(p) for p in warnings]
+
+
 def _text_in_amount(book):
     _cell(book, "Faaliyetler", "Bütçe", 4).value = "yedi milyon"
 
@@ -308,11 +317,7 @@ DATES = [
 def test_a_date_where_a_code_or_a_figure_belongs_is_an_error_not_a_traceback(filled, tmp_path, sheet, header, where, message):
     book = load_workbook(filled)
     _cell(book, sheet, header, 2).value = time(1, 30) if header == "2025 Tahmin" else datetime(2026, 1, 1)
-    path = tmp_path / "programs/yesilova/2026.xlsx"
-    path.parent.mkdir(parents=True)
-    book.save(path)
-    errors, _ = check([path], tmp_path)
-    shown = [str(p) for p in errors]
+    shown, _ = _check(book, tmp_path)
     assert any(p.startswith(f"programs/yesilova/2026.xlsx:{where}: ") and message in p for p in shown), shown
 
 
@@ -335,11 +340,7 @@ def test_a_workbook_made_before_the_optional_sheets_still_reads(filled, tmp_path
     book = load_workbook(filled)
     for name in ("İPT Faaliyetleri", "Düzeltmeler"):
         del book[name]
-    path = tmp_path / "programs/yesilova/2026.xlsx"
-    path.parent.mkdir(parents=True)
-    book.save(path)
-    errors, _ = check([path], tmp_path)
-    assert [str(p) for p in errors] == []
+    assert _check(book, tmp_path)[0] == []
 
 
 def test_a_whole_amount_typed_in_a_cell_is_written_as_a_whole_number(filled):
@@ -411,3 +412,46 @@ def test_the_site_offers_the_empty_template(defne_site):
     assert load_workbook(template).sheetnames[0] == "Nasıl doldurulur"
     html = page(defne_site, "belediyeler-icin/")
     assert "../veri/sablon.xlsx" in html.links
+
+
+def test_a_value_far_outside_the_table_is_refused_not_a_crash(filled, tmp_path):
+    """was: one value in XFD1048576 made calamine build the whole sheet grid and abort the process
+    ("memory allocation of 549755813888 bytes failed"), a Rust backtrace instead of a message."""
+    book = load_workbook(filled)
+    book["Faaliyetler"]["XFD1048576"] = "x"
+    path = tmp_path / "programs/yesilova/2026.xlsx"
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    result = subprocess.run([sys.executable, "-m", "seffaf.cli", "check", str(path.relative_to(tmp_path))], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert "programs/yesilova/2026.xlsx:Faaliyetler!XFD1048576: bu hücre tablonun çok dışında (en fazla 10.000 satır, 501 sütun)" in result.stdout, (result.stdout, result.stderr[-2000:])
+    assert "bu hücreyi silin" in result.stdout
+
+
+PERCENTS = [
+    # Excel stores "%75" typed into a cell as 0.75 with a percent format, which calamine cannot see
+    ("Göstergeler", "2026 Hedef", 0.75, "0%", "Göstergeler!J2", "%75 biçimli hücre 0,75 olarak saklanıyor; 75 yazın ve hücre biçimini Sayı yapın"),
+    ("İdare Performans Tablosu", "Bütçe payı (%)", 0.0476, "0.00%", "İdare Performans Tablosu!D2", "%4,76 biçimli hücre 0,0476 olarak saklanıyor; 4,76 yazın"),
+    ("Faaliyetler", "Bütçe", 1.5, '#,##0.0" TL"%', "Faaliyetler!E2", "%150 biçimli hücre 1,5 olarak saklanıyor"),
+]
+
+
+@pytest.mark.parametrize("sheet, header, value, number_format, where, message", PERCENTS, ids=[p[4] for p in PERCENTS])
+def test_a_percent_formatted_cell_is_refused_with_the_fix(filled, tmp_path, sheet, header, value, number_format, where, message):
+    """was: 0.75 shown as 75% was read as 0.75 with no message (an indicator in %), or gave only an unexplained sum warning (a share)."""
+    book = load_workbook(filled)
+    cell = _cell(book, sheet, header, 2)
+    cell.value, cell.number_format = value, number_format
+    shown, _ = _check(book, tmp_path)
+    assert any(p.startswith(f"programs/yesilova/2026.xlsx:{where}: ") and message in p for p in shown), shown
+
+
+def test_a_percentage_cell_of_an_opendocument_sheet_is_refused(filled, tmp_path):
+    book = load_workbook(filled)
+    cell = _cell(book, "Göstergeler", "2026 Hedef", 2)
+    cell.value, cell.number_format = 0.75, "0%"
+    source = tmp_path / "yuzde.xlsx"
+    book.save(source)
+    path = _soffice(source, "ods", tmp_path)
+    with pytest.raises(ProgramError) as error:
+        load_program(path)
+    assert "Göstergeler!J2: %75 biçimli hücre 0,75 olarak saklanıyor" in str(error.value)

@@ -22,7 +22,7 @@ from decimal import Decimal
 from xml.etree import ElementTree
 
 import python_calamine
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from . import turkish
 from .schema import Program
@@ -548,32 +548,155 @@ class _Table:
         return result
 
 
+MAX_ROWS = 10_000
+"""Rows a program sheet may reach: three times the longest sheet of the real programs (İzmir 2024's
+Maliyetler, 3,210 rows). calamine builds a sheet's whole grid from A1 to its last value, so one value
+in XFD1048576 asked for 549 GB and aborted the process; the pre-pass (``_survey``) refuses it first."""
+MAX_COLUMNS = MAX_TABLE_WIDTH + 1
+"""Columns a program sheet may reach: Genel Bilgiler's widest table next to its kind column (the real
+programs' widest sheet has 29). With ``MAX_ROWS`` a grid stays within about 5 million cells."""
+
 _ODS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_XLSX = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_XLSX_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_PERCENT_FORMATS = {"9", "10"}
+"""Excel's built-in number formats ``0%`` and ``0.00%``."""
 
 
-def _ods_merges(raw: bytes) -> dict[str, list]:
-    """Merged cells of an OpenDocument spreadsheet, which calamine does not report:
-    ``{sheet: [((row, column), (last row, last column))]}``, counted from 0."""
-    found: dict[str, list] = {}
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive, archive.open("content.xml") as content:
-        sheet, row, column = None, 0, 0
+@dataclass
+class _Survey:
+    """What calamine cannot tell, learnt by streaming the file's XML before calamine reads it.
+
+    A cell with a percent format is refused rather than read ×100: typing ``%75`` stores 0,75, and
+    which of the two the person meant depends on the column (a share, an indicator in %, an amount
+    formatted by mistake); the same file read by any other tool gives 0,75. One message with the fix
+    costs the person a few seconds; a figure published a hundred times too small or too large is not
+    seen until a reader trusts it."""
+
+    far: list = field(default_factory=list)
+    percent: list = field(default_factory=list)
+    merges: dict | None = None
+    """OpenDocument's merged cells, which calamine does not report; None for other formats."""
+
+    def cell(self, sheet: str, row: int, column: int, value: str | None, percent: bool) -> bool:
+        """Note one cell holding a value (row, column from 1); False once the sheet is past the limits."""
+        if row > MAX_ROWS or column > MAX_COLUMNS:
+            self.far.append(_far(sheet, row, column))
+            return False
+        if percent:
+            self.percent.append((f"{sheet}!{get_column_letter(column)}{row}", _percent_message(value)))
+        return True
+
+
+def _far(sheet: str, row: int, column: int) -> tuple[str, str]:
+    return (f"{sheet}!{get_column_letter(min(column, 16384))}{row}",
+            f"bu hücre tablonun çok dışında (en fazla {MAX_ROWS:,} satır, {MAX_COLUMNS} sütun)".replace(",", ".", 1)
+            + " ama bir değer taşıyor; bu hücreyi silin (Excel'de Ctrl+End son dolu hücreye götürür)")
+
+
+def _percent_message(value: str | None) -> str:
+    try:
+        stored = Decimal(value or "")
+    except ArithmeticError:
+        return "yüzde biçimli hücre; değeri yüzde işaretsiz yazın ve hücre biçimini Sayı yapın"
+    shown = _decimal_text(stored * 100)
+    return f"%{shown} biçimli hücre {_decimal_text(stored)} olarak saklanıyor; {shown} yazın ve hücre biçimini Sayı yapın"
+
+
+def _decimal_text(value: Decimal) -> str:
+    return format(value.normalize(), "f").replace(".", ",")
+
+
+def _survey(raw: bytes, sheets: set[str]) -> _Survey:
+    survey = _Survey()
+    if raw[:4] != b"PK\x03\x04":
+        return survey  # .xls: calamine's grid is bounded by the format (65,536 × 256); _Book.grid checks it
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+            if "content.xml" in names:
+                _survey_ods(archive, sheets, survey)
+            elif "xl/workbook.xml" in names:
+                _survey_xlsx(archive, sheets, survey)
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError):
+        pass  # calamine then says what is wrong with the file
+    return survey
+
+
+def _survey_xlsx(archive: zipfile.ZipFile, sheets: set[str], survey: _Survey) -> None:
+    percent = _percent_styles(archive)
+    targets = {r.get("Id"): r.get("Target") for r in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")).iter(f"{_PACKAGE_REL}Relationship")}
+    for sheet in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter(f"{_XLSX}sheet"):
+        name, target = sheet.get("name"), targets.get(sheet.get(_XLSX_REL), "")
+        if name not in sheets or not target:
+            continue
+        path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        with archive.open(path) as content:
+            row = column = 0
+            for _, element in ElementTree.iterparse(content):
+                tag = element.tag
+                if tag == f"{_XLSX}row":
+                    element.clear()
+                    continue
+                if tag != f"{_XLSX}c":
+                    continue
+                where = re.fullmatch(r"([A-Z]+)(\d+)", element.get("r", ""))
+                if where:
+                    column, row = column_index_from_string(where.group(1)), int(where.group(2))
+                else:
+                    column += 1
+                value = element.find(f"{_XLSX}v")
+                if value is not None or element.find(f"{_XLSX}is") is not None:
+                    numeric = element.get("t", "n") == "n" and value is not None
+                    if not survey.cell(name, row, column, value.text if numeric else None, numeric and element.get("s", "0") in percent):
+                        break
+                element.clear()
+
+
+def _percent_styles(archive: zipfile.ZipFile) -> set[str]:
+    """The cell styles (``s=`` indices) whose number format shows a percent."""
+    try:
+        styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    except KeyError:
+        return set()
+    formats = set(_PERCENT_FORMATS)
+    for number_format in styles.iter(f"{_XLSX}numFmt"):
+        code = re.sub(r'"[^"]*"|\\.|\[[^]]*\]', "", number_format.get("formatCode", ""))  # quoted text, escapes and [colours] show no percent
+        if "%" in code:
+            formats.add(number_format.get("numFmtId"))
+    cell_formats = styles.find(f"{_XLSX}cellXfs")
+    return {str(i) for i, xf in enumerate(cell_formats if cell_formats is not None else []) if xf.get("numFmtId") in formats}
+
+
+def _survey_ods(archive: zipfile.ZipFile, sheets: set[str], survey: _Survey) -> None:
+    """Merged cells, the last filled cell and percentage cells of every sheet of an OpenDocument spreadsheet
+    (rows and cells repeated by ``number-rows-repeated`` / ``number-columns-repeated`` count as many)."""
+    survey.merges = {}
+    with archive.open("content.xml") as content:
+        sheet, row, column, repeat, skip = None, 0, 0, 1, False
         for event, element in ElementTree.iterparse(content, events=("start", "end")):
             tag = element.tag.rpartition("}")[2]
             if event == "start" and tag == "table":
-                sheet, row = element.get(f"{{{_ODS}}}name"), 0
-                found[sheet] = []
+                sheet, row, skip = element.get(f"{{{_ODS}}}name"), 0, False
+                survey.merges[sheet] = []
             elif event == "start" and tag == "table-row":
-                column = 0
+                column, repeat = 0, int(element.get(f"{{{_ODS}}}number-rows-repeated", 1))
             elif event == "end" and tag == "table-row":
-                row += int(element.get(f"{{{_ODS}}}number-rows-repeated", 1))
+                row += repeat
                 element.clear()
-            elif event == "end" and tag in ("table-cell", "covered-table-cell"):
+            elif event == "end" and tag in ("table-cell", "covered-table-cell") and sheet is not None:
                 rows = int(element.get(f"{{{_ODS}}}number-rows-spanned", 1))
                 columns = int(element.get(f"{{{_ODS}}}number-columns-spanned", 1))
-                if sheet is not None and (rows > 1 or columns > 1):
-                    found[sheet].append(((row, column), (row + rows - 1, column + columns - 1)))
+                if rows > 1 or columns > 1:
+                    survey.merges[sheet].append(((row, column), (row + rows - 1, column + columns - 1)))
                 column += int(element.get(f"{{{_ODS}}}number-columns-repeated", 1))
-    return found
+                kind = element.get(f"{{{_ODS_OFFICE}}}value-type")
+                if sheet in sheets and not skip and (kind or len(element)):
+                    percent = kind == "percentage"
+                    skip = not survey.cell(sheet, row + repeat, column, element.get(f"{{{_ODS_OFFICE}}}value") if percent else None, percent)
+                element.clear()
 
 
 @dataclass
@@ -587,12 +710,18 @@ class _Book:
         if name not in self.sheets.sheet_names:
             return [], []
         sheet = self.sheets.get_sheet_by_name(name)
+        if sheet.height > MAX_ROWS or sheet.width > MAX_COLUMNS:  # an .xls, whose extent the pre-pass does not read
+            (_, _), (row, column) = sheet.start, sheet.end
+            raise Unreadable([_far(name, row + 1, column + 1)])
         merged = sheet.merged_cell_ranges if self.ods_merges is None else self.ods_merges.get(name, [])
         return sheet.to_python(skip_empty_area=False), list(merged or [])
 
 
 def read(raw: bytes) -> tuple[dict, dict]:
     """The plain data of a workbook (as the YAML reader would give it) and the cell of every field."""
+    survey = _survey(raw, {PROGRAM.name, *SHEET})
+    if survey.far:
+        raise Unreadable(survey.far)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
     except Exception as error:  # calamine raises its own errors, and ValueError for what is not a spreadsheet
@@ -600,9 +729,8 @@ def read(raw: bytes) -> tuple[dict, dict]:
     missing = [name for name in (PROGRAM.name, *SHEET) if name not in book.sheet_names and name not in OPTIONAL_SHEETS]
     if missing:
         raise Unreadable([(f"{name}!A1", f'"{name}" sayfası yok; şablondaki sayfayı adıyla geri ekleyin') for name in missing])
-    reader = _Reader()
-    ods = raw[:4] == b"PK\x03\x04" and b"application/vnd.oasis.opendocument.spreadsheet" in raw[:100]
-    data = _assemble(reader, _Book(book, _ods_merges(raw) if ods else None))
+    reader = _Reader(problems=list(survey.percent))
+    data = _assemble(reader, _Book(book, survey.merges))
     if reader.problems:
         raise Unreadable(reader.problems)
     return data, reader.cells
