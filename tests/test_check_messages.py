@@ -415,7 +415,8 @@ def test_the_forks_address_is_a_warning_and_the_build_uses_githubs(tmp_path):
     config = SiteConfig(baslik="x", adres=FORK_ADDRESS)
     assert site_address(config, "https://belediye.github.io/acik-butce/") == ("https://belediye.github.io/acik-butce/", "GitHub Pages")
     assert site_address(SiteConfig(baslik="x", adres="https://seffaf.ornekkoy.bel.tr/"), "https://belediye.github.io/x/") == ("https://seffaf.ornekkoy.bel.tr/", "site.yml")
-    assert site_address(SiteConfig(baslik="x"), None) == ("", "")
+    assert site_address(SiteConfig(baslik="x"), None) == ("", "site.yml'da adres yazılmamış")
+    assert site_address(config, None) == ("", "site.yml'daki adres örnek adres olarak duruyor")
 
 
 def test_the_pages_workflow_checks_site_yml_and_gives_the_build_githubs_address():

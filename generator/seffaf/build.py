@@ -181,7 +181,8 @@ def check(files: list[Path], root: Path, config_file: Path | None = None, rules:
 
 def site_address(config: SiteConfig, given: str | None) -> tuple[str, str]:
     """The site's address and where it came from: ``adres`` in site.yml, unless it is empty
-    or the fork's placeholder; then the one GitHub Pages gives (``SEFFAF_ADRES``, set by the workflow)."""
+    or the fork's placeholder; then the one GitHub Pages gives (``SEFFAF_ADRES``, set by the
+    workflow). With neither, the address is empty and the second part says why."""
     if config.adres and config.adres != FORK_ADDRESS:
         return config.adres, "site.yml"
     if given:
@@ -189,7 +190,7 @@ def site_address(config: SiteConfig, given: str | None) -> tuple[str, str]:
             return web_address(given.strip()), "GitHub Pages"
         except ValueError as error:
             raise ProgramError([Problem("SEFFAF_ADRES", None, "", str(error))]) from None
-    return "", ""
+    return "", "site.yml'daki adres örnek adres olarak duruyor" if config.adres else "site.yml'da adres yazılmamış"
 
 
 def load_documents(
@@ -236,7 +237,7 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
 
     config = load_site_config(project.config_file)
     address, source = site_address(config, os.environ.get("SEFFAF_ADRES"))
-    progress(f"Sitenin adresi: {address} ({source})" if address else "Sitenin adresi yok (site.yml'da adres yazılmamış): bağlantılar göreli, site haritası adressiz")
+    progress(f"Sitenin adresi: {address} ({source})" if address else f"Sitenin adresi yok ({source}): bağlantılar göreli, site haritası adressiz")
     files = program_files(project.programs_dir, config.programlar)
     out_dir = out_dir.resolve()
     cache = Cache.beside(out_dir, project.theme_dir) if incremental else None
