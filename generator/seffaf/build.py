@@ -46,6 +46,22 @@ class Project:
         return self.root / "content"
 
 
+class Stopwatch:
+    """Seconds per phase of a build, so the build can say where its time went."""
+
+    def __init__(self) -> None:
+        self.started = self._clock = time.perf_counter()
+        self.phases: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.phases[name] = now - self._clock
+        self._clock = now
+
+    def total(self) -> float:
+        return time.perf_counter() - self.started
+
+
 @dataclass
 class BuildResult:
     pages: int
@@ -226,15 +242,8 @@ def _load_one(job) -> tuple[tuple[Program, Document | None] | None, list[Problem
 def build(project: Project, out_dir: Path, progress: Progress = lambda message: None, incremental: bool = True) -> BuildResult:
     """``incremental``: reuse what the previous build into the same ``out_dir`` left
     (see ``incremental.py``); the output is the same either way."""
-    started = clock = time.perf_counter()
-    phases: dict[str, float] = {}
-
-    def lap(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        phases[name] = now - clock
-        clock = now
-
+    watch = Stopwatch()
+    lap = watch.lap
     config = load_site_config(project.config_file)
     address, source = site_address(config, os.environ.get("SEFFAF_ADRES"))
     progress(f"Sitenin adresi: {address} ({source})" if address else f"Sitenin adresi yok ({source}): bağlantılar göreli, site haritası adressiz")
@@ -286,7 +295,7 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         if cache:
             cache.remember_site(site_key)
             cache.prune()
-    return BuildResult(len(site.pages), len(programs), time.perf_counter() - started, warnings, phases)
+    return BuildResult(len(site.pages), len(programs), watch.total(), warnings, watch.phases)
 
 
 def swap_in(new: Path, out_dir: Path) -> None:

@@ -30,7 +30,6 @@ import json
 import shutil
 import subprocess
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -43,7 +42,7 @@ import yaml
 from markupsafe import Markup
 
 from . import mkdocs_site, search, turkish, urls
-from .build import swap_in
+from .build import Stopwatch, swap_in
 from .loader import Problem, ProgramError, read_yaml, validate_list_as
 from .render import environment
 from .schema import RegistryEntry
@@ -337,15 +336,8 @@ def build_national(
     source=None, progress: Progress = lambda message: None, checked_at: str | None = None,
 ) -> NationalResult:
     """Check, fetch, index and write the national site; ``out_dir`` is replaced only when all went well."""
-    started = clock = time.perf_counter()
-    phases: dict[str, float] = {}
-
-    def lap(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        phases[name] = now - clock
-        clock = now
-
+    watch = Stopwatch()
+    lap = watch.lap
     theme_dir = theme_dir.resolve()
     entries = load_registry(registry_file)
     statuses = check_sites(entries, source or Web())
@@ -382,7 +374,7 @@ def build_national(
         mkdocs_site.build(config_file)
         lap("mkdocs")
         swap_in(site_dir, out_dir)
-    return NationalResult(statuses, len(pages), time.perf_counter() - started, phases)
+    return NationalResult(statuses, len(pages), watch.total(), watch.phases)
 
 
 def _render(statuses: list[SiteStatus], theme_dir: Path, title: str, checked_at: str) -> tuple[dict[str, bytes], list]:
