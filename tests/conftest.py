@@ -63,14 +63,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 class _Pages(_Quiet):
     """As GitHub Pages serves a site: ``Access-Control-Allow-Origin: *`` on every file,
-    and the site's own ``404.html`` for an address with no file."""
+    and the site's own ``404.html`` (or ``not_found``) for an address with no file."""
+
+    not_found: Path | None = None
 
     def end_headers(self):
         self.send_header("Access-Control-Allow-Origin", "*")
         super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
+        page = self.not_found or Path(self.directory) / "404.html"
         if code != 404 or not page.is_file():
             return super().send_error(code, message, explain)
         body = page.read_bytes()
@@ -83,9 +85,11 @@ class _Pages(_Quiet):
 
 
 @contextlib.contextmanager
-def serving_folder(folder: Path, like_github_pages: bool = False):
-    """A folder served from loopback, its root at ``http://127.0.0.1:PORT``."""
-    handler = functools.partial(_Pages if like_github_pages else _Quiet, directory=str(folder))
+def serving_folder(folder: Path, like_github_pages: bool = False, not_found: Path | None = None):
+    """A folder served from loopback, its root at ``http://127.0.0.1:PORT``; ``not_found``:
+    the 404 page when it is not the folder's own (a site served below the root)."""
+    kind = type("Pages", (_Pages,), {"not_found": not_found}) if like_github_pages else _Quiet
+    handler = functools.partial(kind, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import base64
 import csv
-import functools
 import hashlib
 import html
-import http.server
 import io
 import re
 import shutil
-import threading
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,7 +23,7 @@ from seffaf.build import build, load_site_config
 from seffaf.loader import ProgramError, parse_workbook, validate
 from seffaf.schema import Program
 
-from .conftest import project_with_history, serving
+from .conftest import project_with_history, serving, serving_folder
 from .html import MARK, injected, page
 
 FORMULAS = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tkaçık", "\rsatır"]
@@ -244,49 +241,25 @@ def test_the_search_index_loads_under_the_policy_with_or_without_pagefind_s_work
     assert found > 0
 
 
-class _GitHubPages(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder as GitHub Pages does: a missing address gets the site's 404.html, status 404."""
-
-    not_found: Path
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = self.not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.mark.parametrize("where", ["", "baska/", "cok/derin/yol/"])
 def test_the_not_found_page_works_under_any_address_whatever_adres_says(defne_site, browser, tmp_path, where):
     """The site was built with ``adres: https://kullanici.github.io/depo/``; it is served elsewhere."""
     root = tmp_path / "www"
     (root / where).parent.mkdir(parents=True, exist_ok=True)
     (root / where.rstrip("/")).symlink_to(defne_site) if where else shutil.copytree(defne_site, root)
-    handler = type("Pages", (_GitHubPages,), {"not_found": defne_site / "404.html"})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/{where}"
-    tab = browser.new_context().new_page()
-    violations = []
-    tab.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
-    try:
-        response = tab.goto(base + "yok/boyle/bir-sayfa")
-        assert response.status == 404 and "Sayfa bulunamadı" in tab.inner_text("h1")
-        assert tab.evaluate("[...document.styleSheets].every(sheet => sheet.cssRules.length > 0)")
-        assert tab.evaluate("!document.documentElement.classList.contains('no-js')")
-        assert tab.get_by_role("link", name="Ana sayfaya dönün").evaluate("a => a.href") == base
-        tab.get_by_role("link", name="Ana sayfaya dönün").click()
-        tab.wait_for_load_state()
-        assert tab.url == base and violations == []
-    finally:
-        tab.context.close()
-        server.shutdown()
-        server.server_close()
+    with serving_folder(root, like_github_pages=True, not_found=defne_site / "404.html") as origin:
+        base = f"{origin}/{where}"
+        tab = browser.new_context().new_page()
+        violations = []
+        tab.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+        try:
+            response = tab.goto(base + "yok/boyle/bir-sayfa")
+            assert response.status == 404 and "Sayfa bulunamadı" in tab.inner_text("h1")
+            assert tab.evaluate("[...document.styleSheets].every(sheet => sheet.cssRules.length > 0)")
+            assert tab.evaluate("!document.documentElement.classList.contains('no-js')")
+            assert tab.get_by_role("link", name="Ana sayfaya dönün").evaluate("a => a.href") == base
+            tab.get_by_role("link", name="Ana sayfaya dönün").click()
+            tab.wait_for_load_state()
+            assert tab.url == base and violations == []
+        finally:
+            tab.context.close()
