@@ -445,13 +445,24 @@ def test_a_percent_formatted_cell_is_refused_with_the_fix(filled, tmp_path, shee
     assert any(p.startswith(f"programs/yesilova/2026.xlsx:{where}: ") and message in p for p in shown), shown
 
 
-def test_a_percentage_cell_of_an_opendocument_sheet_is_refused(filled, tmp_path):
+@pytest.mark.parametrize("suffix", ["ods", "xls"])
+def test_a_percent_cell_is_refused_in_every_format(filled, tmp_path, suffix):
     book = load_workbook(filled)
     cell = _cell(book, "Göstergeler", "2026 Hedef", 2)
     cell.value, cell.number_format = 0.75, "0%"
     source = tmp_path / "yuzde.xlsx"
     book.save(source)
-    path = _soffice(source, "ods", tmp_path)
+    path = _soffice(source, suffix, tmp_path)
     with pytest.raises(ProgramError) as error:
         load_program(path)
     assert "Göstergeler!J2: %75 biçimli hücre 0,75 olarak saklanıyor" in str(error.value)
+
+
+def test_a_value_far_outside_the_table_of_an_xls_is_named_by_its_cell(filled, tmp_path):
+    """An .xls holds at most 65,536 rows, so calamine does not crash on it, but the far cell is refused all the same, by its own name."""
+    book = load_workbook(filled)
+    book["Faaliyetler"]["C60000"] = "x"
+    book.save(tmp_path / "uzak.xlsx")
+    with pytest.raises(ProgramError) as error:
+        load_program(_soffice(tmp_path / "uzak.xlsx", "xls", tmp_path))
+    assert "uzak.xls:Faaliyetler!C60000: bu hücre tablonun çok dışında" in str(error.value)

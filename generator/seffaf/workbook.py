@@ -22,6 +22,7 @@ from decimal import Decimal
 from xml.etree import ElementTree
 
 import python_calamine
+import xlrd
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from . import turkish
@@ -561,13 +562,16 @@ _ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _XLSX = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _XLSX_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How an .xls (a compound document) begins."""
 _PERCENT_FORMATS = {"9", "10"}
 """Excel's built-in number formats ``0%`` and ``0.00%``."""
 
 
 @dataclass
 class _Survey:
-    """What calamine cannot tell, learnt by streaming the file's XML before calamine reads it.
+    """What calamine cannot tell, learnt from the file before calamine reads it (streaming the XML of an
+    .xlsx or .ods, xlrd for an .xls): how far each sheet reaches, which numbers are percent-formatted.
 
     A cell with a percent format is refused rather than read ×100: typing ``%75`` stores 0,75, and
     which of the two the person meant depends on the column (a share, an indicator in %, an amount
@@ -611,8 +615,9 @@ def _decimal_text(value: Decimal) -> str:
 
 def _survey(raw: bytes, sheets: set[str]) -> _Survey:
     survey = _Survey()
-    if raw[:4] != b"PK\x03\x04":
-        return survey  # .xls: calamine's grid is bounded by the format (65,536 × 256); _Book.grid checks it
+    if raw[:8] == _OLE:
+        _survey_xls(raw, sheets, survey)
+        return survey
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())
@@ -663,11 +668,32 @@ def _percent_styles(archive: zipfile.ZipFile) -> set[str]:
         return set()
     formats = set(_PERCENT_FORMATS)
     for number_format in styles.iter(f"{_XLSX}numFmt"):
-        code = re.sub(r'"[^"]*"|\\.|\[[^]]*\]', "", number_format.get("formatCode", ""))  # quoted text, escapes and [colours] show no percent
-        if "%" in code:
+        if _shows_percent(number_format.get("formatCode", "")):
             formats.add(number_format.get("numFmtId"))
     cell_formats = styles.find(f"{_XLSX}cellXfs")
     return {str(i) for i, xf in enumerate(cell_formats if cell_formats is not None else []) if xf.get("numFmtId") in formats}
+
+
+def _shows_percent(code: str) -> bool:
+    """Whether a number format multiplies by 100: a ``%`` outside quoted text, escapes and ``[colours]``."""
+    return "%" in re.sub(r'"[^"]*"|\\.|\[[^]]*\]', "", code)
+
+
+def _survey_xls(raw: bytes, sheets: set[str], survey: _Survey) -> None:
+    """An .xls through xlrd, which reads its cell formats (calamine reads none); the format bounds a sheet to 65,536 × 256."""
+    try:
+        book = xlrd.open_workbook(file_contents=raw, formatting_info=True, on_demand=True)
+    except Exception:  # xlrd raises several kinds for a damaged file; calamine then says what is wrong with it
+        return
+    percent = {key for key, number_format in book.format_map.items() if _shows_percent(number_format.format_str or "")}
+    for name in [name for name in book.sheet_names() if name in sheets]:
+        sheet = book.sheet_by_name(name)
+        for row in range(sheet.nrows):
+            filled = [(column, kind) for column, kind in enumerate(sheet.row_types(row)) if kind not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)]
+            if any(not survey.cell(name, row + 1, column + 1, repr(sheet.cell_value(row, column)),
+                                   kind == xlrd.XL_CELL_NUMBER and book.xf_list[sheet.cell_xf_index(row, column)].format_key in percent)
+                   for column, kind in filled):
+                break
 
 
 def _survey_ods(archive: zipfile.ZipFile, sheets: set[str], survey: _Survey) -> None:
@@ -710,9 +736,6 @@ class _Book:
         if name not in self.sheets.sheet_names:
             return [], []
         sheet = self.sheets.get_sheet_by_name(name)
-        if sheet.height > MAX_ROWS or sheet.width > MAX_COLUMNS:  # an .xls, whose extent the pre-pass does not read
-            (_, _), (row, column) = sheet.start, sheet.end
-            raise Unreadable([_far(name, row + 1, column + 1)])
         merged = sheet.merged_cell_ranges if self.ods_merges is None else self.ods_merges.get(name, [])
         return sheet.to_python(skip_empty_area=False), list(merged or [])
 
