@@ -840,6 +840,20 @@ def _codes(reader: _Reader, table: _Table, field_name: str, known: dict, what: s
     return found
 
 
+def _level(reader: _Reader, table, column: str, parents: dict, what: str, sheet: str, key: str, children: str | None = None) -> dict:
+    """One level of the tree (goals under aims, targets under goals): each row joins its
+    parent's ``key`` list; returns the rows by code, with their path, for the level below."""
+    found = {}
+    for (parent, parent_path), start, cells in _codes(reader, table, column, parents, what, sheet):
+        path = parent_path + (key, len(parent[key]))
+        item = table.object(path, start, cells, skip=(column,))
+        if children:
+            item[children] = []
+        parent[key].append(item)
+        found.setdefault(str(item.get("kod", "")).strip(), (item, path))
+    return found
+
+
 def _read_tree(reader: _Reader, book, data: dict, years: list) -> dict:
     """Aims, goals, targets and what hangs from a target; returns the targets by code, with their path."""
     aims_table = _sheet(reader, book, "Amaçlar")
@@ -851,19 +865,8 @@ def _read_tree(reader: _Reader, book, data: dict, years: list) -> dict:
         aim["hedefler"] = []
         data["amaclar"].append(aim)
         aims.setdefault(str(aim.get("kod", "")).strip(), (aim, path))
-    goals_table, goals = _sheet(reader, book, "Hedefler"), {}
-    for (aim, aim_path), start, cells in _codes(reader, goals_table, "amac", aims, "amaç", "Amaçlar"):
-        path = aim_path + ("hedefler", len(aim["hedefler"]))
-        goal = goals_table.object(path, start, cells, skip=("amac",))
-        goal["performans_hedefleri"] = []
-        aim["hedefler"].append(goal)
-        goals.setdefault(str(goal.get("kod", "")).strip(), (goal, path))
-    targets_table, targets = _sheet(reader, book, "Performans Hedefleri"), {}
-    for (goal, goal_path), start, cells in _codes(reader, targets_table, "hedef", goals, "hedef", "Hedefler"):
-        path = goal_path + ("performans_hedefleri", len(goal["performans_hedefleri"]))
-        target = targets_table.object(path, start, cells, skip=("hedef",))
-        goal["performans_hedefleri"].append(target)
-        targets.setdefault(str(target.get("kod", "")).strip(), (target, path))
+    goals = _level(reader, _sheet(reader, book, "Hedefler"), "amac", aims, "amaç", "Amaçlar", "hedefler", "performans_hedefleri")
+    targets = _level(reader, _sheet(reader, book, "Performans Hedefleri"), "hedef", goals, "hedef", "Hedefler", "performans_hedefleri")
     indicators = _sheet(reader, book, "Göstergeler", years)
     for (target, path), start, cells in _codes(reader, indicators, "performans_hedefi", targets, "performans hedefi", "Performans Hedefleri"):
         items = target.setdefault("gostergeler", [])
