@@ -78,3 +78,48 @@ def test_pages_shared_among_processes_equal_one_process_build(tmp_path, monkeypa
     assert len(built[1]) > 300
     assert built[1].keys() == built[3].keys()
     assert [name for name in sorted(built[1]) if built[1][name] != built[3][name]] == []
+
+
+def _revise_ilgin(programs) -> None:
+    revised = programs / "ilgin" / "2023.yml"
+    text = revised.read_text(encoding="utf-8")
+    revised.write_text(text.replace("          2023: 10500000\n", "          2023: 11500000\n"), encoding="utf-8")
+
+
+def test_a_rebuild_takes_digests_of_kept_files_from_the_published_manifest(tmp_path, monkeypatch):
+    """Hashing every published file again was most of a rebuild's manifest; a file the rebuild
+    kept as it was (the same file, not written since) has the digest the published manifest gives."""
+    from seffaf import record
+
+    programs = copy_programs(tmp_path, "defne/2025", "ilgin/2023")
+    project = make_project(tmp_path, ["defne/2025", "ilgin/2023"], programs)
+    site = tmp_path / "site"
+    build(project, site)
+    hashed: list[int] = []
+    original = record.sha256
+    monkeypatch.setattr(record, "sha256", lambda data: hashed.append(len(data)) or original(data))
+    _revise_ilgin(programs)
+    build(project, site)
+    untouched = sum(1 for path in (site / "defne" / "2025").rglob("*") if path.is_file())
+    everything = sum(1 for path in site.rglob("*") if path.is_file() and path.relative_to(site).parts[0] in ("defne", "ilgin"))
+    assert len(hashed) <= everything - untouched + 2  # the changed program's files and the two YAML sources
+
+
+def test_a_published_file_changed_in_place_is_hashed_again(tmp_path):
+    """A file written after the published manifest is not vouched for by it."""
+    import hashlib
+    import json
+
+    programs = copy_programs(tmp_path, "defne/2025", "ilgin/2023")
+    project = make_project(tmp_path, ["defne/2025", "ilgin/2023"], programs)
+    site = tmp_path / "site"
+    build(project, site)
+    name = "defne/2025/veri/program.json"
+    with open(site / name, "r+b") as edited:  # the same file, new bytes
+        edited.write(b"[" + b" " * 8)
+    os.utime(site / name, ns=(os.stat(site / "veri" / "manifest.json").st_mtime_ns + 10**9,) * 2)
+    _revise_ilgin(programs)
+    build(project, site)
+    listed = json.loads((site / "veri" / "manifest.json").read_bytes())
+    digests = {n: d for entry in listed["programlar"] for n, d in entry["dosyalar"].items()}
+    assert digests[name] == hashlib.sha256((site / name).read_bytes()).hexdigest()

@@ -286,7 +286,7 @@ def build(project: Project, out_dir: Path, progress: Progress = lambda message: 
         published = [(p, sources[path], f"{p.belediye.slug}/{p.yil}") for p, path in zip(programs, files)]
         manifest = site_dir / urls.manifest()
         manifest.unlink(missing_ok=True)  # a hard link to the published site's in a rebuild
-        manifest.write_bytes(record.manifest(site_dir, published))
+        manifest.write_bytes(record.manifest(site_dir, published, out_dir if unchanged else None))
         lap("mkdocs")
         progress("Arama dizini (Pagefind) oluşturuluyor")
         search.index(site_dir)

@@ -15,6 +15,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from . import urls
 from .schema import Program
 
 
@@ -48,15 +49,17 @@ def reproducible_time(root: Path):
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def manifest(site_dir: Path, programs: list[tuple[Program, bytes, str]]) -> bytes:
-    """``programs``: each program with the bytes of its YAML and the folder its pages are published in."""
+def manifest(site_dir: Path, programs: list[tuple[Program, bytes, str]], published: Path | None = None) -> bytes:
+    """``programs``: each program with the bytes of its YAML and the folder its pages are published in.
+    ``published``: the site a rebuild started from, whose manifest vouches for the files taken over from it."""
+    known = _taken_over(site_dir, published) if published else {}
     entries = []
     for program, source, folder in programs:
-        files = {
-            str(path.relative_to(site_dir)): sha256(path.read_bytes())
-            for path in sorted((site_dir / folder).rglob("*"))
-            if path.is_file()
-        }
+        files = {}
+        for path in sorted((site_dir / folder).rglob("*")):
+            if path.is_file():
+                name = path.relative_to(site_dir).as_posix()
+                files[name] = known.get(name) or sha256(path.read_bytes())
         entries.append({
             "belediye": program.belediye.slug,
             "yil": program.yil,
@@ -66,3 +69,25 @@ def manifest(site_dir: Path, programs: list[tuple[Program, bytes, str]]) -> byte
             "dosyalar": files,
         })
     return json.dumps({"programlar": entries}, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _taken_over(site_dir: Path, published: Path) -> dict[str, str]:
+    """The published manifest's digests of the files a rebuild kept as they were: the same file
+    (a hard link), not written since that manifest was. Hashing the whole site again was most
+    of what a rebuild after one change spent on its manifest."""
+    try:
+        listed = published / urls.manifest()
+        written = listed.stat().st_mtime_ns
+        entries = json.loads(listed.read_bytes())["programlar"]
+        digests = {name: digest for entry in entries for name, digest in entry["dosyalar"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+    kept = {}
+    for name, digest in digests.items():
+        try:
+            ours, theirs = (site_dir / name).stat(), (published / name).stat()
+        except (OSError, ValueError):
+            continue
+        if (ours.st_dev, ours.st_ino) == (theirs.st_dev, theirs.st_ino) and ours.st_mtime_ns <= written and isinstance(digest, str):
+            kept[name] = digest
+    return kept
