@@ -24,6 +24,7 @@ from seffaf.loader import ProgramError
 
 from .conftest import ROOT, make_project, serving_folder
 from .html import Page
+from .markdown import off_the_page, site_links
 
 SITES = {
     # slug: (program, name, province)
@@ -148,6 +149,15 @@ def test_registry_text_is_data_never_markup(tmp_path):
         assert not [link for link in html.links if link.lower().startswith("javascript:")], path
     for folder in ("", f"il/{national.province_slug(hostile)}/", "x/", "durum/"):
         assert hostile in Page(out / folder / "index.html").text, folder
+
+
+def test_national_pages_link_relative_to_themselves(tmp_path):
+    registry = write(tmp_path, ENTRY.format(slug="defne", name="Defne Belediyesi", province="Hatay"))
+    statuses = national.check_sites(national.load_registry(registry), national.Folder(tmp_path / "yok"))
+    rendered, _ = national._render(statuses, ROOT / "theme", "Ulusal", "5 Aralık 2026")
+    docs = {path: content.decode("utf-8") if path.endswith(".md") else "" for path, content in rendered.items()}
+    assert off_the_page(docs) == []
+    assert {("index.md", "il/hatay/index.md"), ("index.md", "durum.md")} <= set(site_links(docs))
 
 
 # ---------------------------------------------------------------- in the browser

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from seffaf.build import Project, build
+from seffaf.incremental import cache_folder
 
 from .conftest import ROOT, git
 from .html import page
+from .markdown import docs_folder, off_the_page, site_links
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ornekkoy"
 
@@ -48,6 +50,12 @@ def test_the_municipality_page_links_the_years(years_site):
     html = page(years_site, "ornekkoy/")
     assert "2025 ve 2026 programlarının karşılaştırması" in html.text
     assert [r[0] for r in html.tables[0][1:]] == ["2026", "2025", "2024"]
+
+
+def test_the_comparison_and_history_pages_link_relative_to_themselves(years_site):
+    docs = docs_folder(cache_folder(years_site) / "docs")
+    assert off_the_page(docs) == []
+    assert {("ornekkoy/karsilastirma/2025-2026.md", "../2026/performans-hedefleri/1-1-1.md"), ("ornekkoy/gostergeler.md", "index.md")} <= set(site_links(docs))
 
 
 def test_each_revision_is_listed_with_what_changed_in_figures(tmp_path):

@@ -8,8 +8,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from seffaf.incremental import cache_folder
 
 from .html import page
+from .markdown import docs_folder, off_the_page, site_links
 
 PAGE_KINDS = [
     "",
@@ -59,6 +61,16 @@ def test_no_internal_link_or_anchor_is_broken(defne_site):
                 broken.append((str(source.relative_to(defne_site)), link))
     assert len(pages) > 80
     assert broken == []
+
+
+def test_every_markdown_link_is_written_relative_to_its_page_and_leads_to_a_file(full_site):
+    """What an engine reads, before MkDocs rewrites it: Zensical (and any Markdown reader) resolves
+    a link from its page, never from the docs root, so a ``/defne/2025/…`` link would lead nowhere."""
+    docs = docs_folder(cache_folder(full_site) / "docs")
+    links = site_links(docs)
+    assert off_the_page(docs) == []
+    assert len(links) > 4000
+    assert {("defne/2025/performans-hedefleri/1-1-1.md", "../amaclar/1/index.md"), ("defne/2025/index.md", "../../sozluk.md#performans-hedefi")} <= set(links)
 
 
 @pytest.mark.parametrize("address", PAGE_KINDS)
@@ -138,6 +150,7 @@ def test_with_many_municipalities_pages_and_files_do_not_grow_with_the_site(tmp_
     assert {row["belediye"] for row in csv.DictReader(io.StringIO(combined))} == {"Defne Belediyesi", "Ilgın Belediyesi"}
     assert b'"path": "faaliyetler.csv"' in package
     assert any(link == "butun-programlar.zip" for link in page(site, "veri/").links)
+    assert off_the_page(docs_folder(cache_folder(site) / "docs")) == []
 
 
 def test_pages_carry_no_indentation_but_code_keeps_its_lines(defne_site):

@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
@@ -87,9 +87,11 @@ def _finalize(value):
     return inline_text(value)
 
 
-def _link(path: str) -> Markup:
-    """A link target MkDocs resolves and makes relative, so the site works under any sub-path."""
-    return Markup("/" + path)
+@pass_context
+def _link(context, path: str) -> Markup:
+    """A Markdown link to a page or file, relative to the page being written (every page is
+    rendered with its ``path``; a macro that links is imported ``with context``)."""
+    return Markup(urls.link(context["path"], path))
 
 
 def _indicator_value(value) -> str:

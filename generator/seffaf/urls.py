@@ -84,6 +84,11 @@ def search() -> str:
     return "ara.md"
 
 
+def glossary() -> str:
+    """The hand-written ``content/sozluk.md``, which the pages link a term to."""
+    return "sozluk.md"
+
+
 def municipality(slug: str) -> str:
     return f"{slug}/index.md"
 
@@ -224,8 +229,15 @@ NATIONAL_FOLDERS = ("il", "ara", "durum", "assets", "pagefind", "search")
 (``<slug>/`` is its redirect page, ``municipality(slug)``)."""
 
 
+def link(from_path: str, to_path: str) -> str:
+    """A Markdown link from one page's source to another's (or to a file), relative to the page:
+    ``../amaclar/1/index.md``. MkDocs, Zensical and any Markdown reader resolve it alike, and
+    turn it into the reader's address, relative so sub-paths work."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
 def relative(from_path: str, to_path: str) -> str:
-    """A link written as raw HTML (MkDocs only rewrites Markdown links), relative so sub-paths work."""
+    """A link written as raw HTML (no engine rewrites it), relative to the page's address so sub-paths work."""
     target = public(to_path)
     link = posixpath.relpath(target or ".", public(from_path) or ".")
     if link == ".":
