@@ -276,3 +276,13 @@ def test_a_site_built_with_another_pagefind_or_without_manifest_is_reported(tmp_
     assert (status.answers, status.pagefind, status.manifest, status.mergeable) == (True, "1.4.0", False, False)
     [line] = national.report_lines([status])
     assert line == f"eski: yanıt veriyor, yıl yok, 0 sayfa dizinde; Pagefind 1.4.0 (ulusal arama {national.PAGEFIND_VERSION}; birleştirilmez); veri/manifest.json yok (ülke geneli aramada yok)"
+
+
+def test_a_scoped_search_by_amount_is_in_amount_order_across_sites(nation, page):
+    """Pagefind merges the results of merged indexes by relevance, whatever the sort asked:
+    across several sites "Tutar (büyükten küçüğe)" has to be merged by amount here."""
+    scope = "&".join(f"kapsam={slug}" for slug in ("defne", "ilgin", "kars"))
+    found = results(page, nation["base"] + f"/ara/?{scope}&q=hizmet&sirala=tutar")
+    amounts = [int(title.rsplit("·", 1)[1].replace("₺", "").replace(".", "").strip()) for _, title in found if title.endswith("₺")]
+    assert len(amounts) >= 5 and amounts == sorted(amounts, reverse=True), found
+    assert len({origin_of(url, nation["sites"]) for url, _ in found}) > 1, found

@@ -3,7 +3,8 @@
 Pagefind ships as a binary inside the ``pagefind_bin`` wheel; it writes a
 static index under ``pagefind/`` that the browser queries without a server.
 Each page carries a hidden record: a title naming municipality and year, the
-filters a journalist narrows by, a numeric sort key for amounts, and the
+filters a journalist narrows by, a numeric sort key for amounts (also a meta
+field, so a search merging several sites' indexes can order them by amount), and the
 page's words with ı/İ folded to i (Pagefind folds ş, ç, ğ, ö, ü but not ı).
 
 Each activity and indicator row names itself in a heading with the row's

@@ -69,10 +69,69 @@
     note.textContent = "Kapsam: " + scope.map(function (b) { return b.ad + " (" + b.il + ")"; }).join(", ") + ", kendi sitelerindeki güncel dizinlerden." +
       (left.length ? " Şu an aranamayan: " + names(left) + " (sitesi yanıt vermiyor ya da dizini birleştirilemiyor)." : "");
     if (!live.length) return NOTHING;
-    var engine = pagefind.createInstance({ basePath: live[0].adres + "pagefind/" });
-    for (var i = 1; i < live.length; i++) await engine.mergeIndex(live[i].adres + "pagefind/");
-    return engine;
+    return merged(live.map(function (site) { return pagefind.createInstance({ basePath: site.adres + "pagefind/" }); }));
   };
+
+  /* Several sites' indexes searched as one. Pagefind's own mergeIndex orders the merged results
+     by relevance even when the search asks for an order ("Tutar"), so the sites are searched
+     apart and their results merged here: by relevance, or by amount (each page's "tutar" meta). */
+  function merged(engines) {
+    function counts(all) {
+      var out = {};
+      all.forEach(function (found) {
+        Object.keys(found || {}).forEach(function (name) {
+          var group = out[name] = out[name] || {};
+          Object.keys(found[name]).forEach(function (value) { group[value] = (group[value] || 0) + found[name][value]; });
+        });
+      });
+      return out;
+    }
+    return {
+      filters: async function () {
+        return counts(await Promise.all(engines.map(function (engine) { return engine.filters(); })));
+      },
+      search: async function (term, options) {
+        var each = await Promise.all(engines.map(function (engine) { return engine.search(term, options); }));
+        var lists = each.map(function (found) { return found.results; });
+        return {
+          results: options && options.sort ? byAmount(lists) : [].concat.apply([], lists).sort(function (a, b) { return b.score - a.score; }),
+          unfilteredResultCount: each.reduce(function (sum, found) { return sum + found.unfilteredResultCount; }, 0),
+          filters: counts(each.map(function (found) { return found.filters; })),
+          totalFilters: counts(each.map(function (found) { return found.totalFilters; }))
+        };
+      }
+    };
+  }
+
+  /* Lists each in amount order, merged lazily: the i-th result's data waits for the merge to
+     reach it, which reads the data of each list's next result (a fragment) to compare amounts. */
+  function byAmount(lists) {
+    var next = lists.map(function () { return 0; }), picked = [], read = new Map(), queue = Promise.resolve();
+    function valued(result) {
+      if (!read.has(result)) {
+        read.set(result, result.data().then(function (data) {
+          var amount = Number(data.meta && data.meta.tutar);
+          return { data: data, amount: isNaN(amount) ? -Infinity : amount };
+        }));
+      }
+      return read.get(result);
+    }
+    function upTo(index) {
+      queue = queue.then(async function () {
+        while (picked.length <= index) {
+          var heads = await Promise.all(lists.map(function (list, k) { return next[k] < list.length ? valued(list[next[k]]) : null; }));
+          var best = -1;
+          heads.forEach(function (head, k) { if (head && (best < 0 || head.amount > heads[best].amount)) best = k; });
+          picked.push(lists[best][next[best]++]);
+        }
+      });
+      return queue.then(function () { return valued(picked[index]); });
+    }
+    var total = lists.reduce(function (sum, list) { return sum + list.length; }, 0);
+    return Array.from({ length: total }, function (_, index) {
+      return { data: function () { return upTo(index).then(function (head) { return head.data; }); } };
+    });
+  }
 
   function start() {
     var box = document.getElementById("sf-yonlendirme");
