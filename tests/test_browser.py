@@ -133,3 +133,24 @@ def test_the_explorer_table_is_readable_without_javascript(browser, served):
     assert tab.locator("[data-sf-explorer] tbody tr").count() == 42
     assert tab.locator(".sf-explorer__controls").is_hidden()
     context.close()
+
+
+def test_material_s_script_works_with_the_settings_the_site_gives_it(page, served):
+    """Material reads its settings from each page (``__config``, trimmed to what it uses here):
+    the glossary's tooltips are one of its features; back to top, the drawer, no error."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    for address in ("", "defne/2025/", "defne/2025/para/8/", "ara/?q=temizlik"):
+        page.goto(served + address)
+        page.wait_for_load_state("networkidle")
+    page.goto(f"{served}defne/2025/performans-hedefleri/5-1-1/")
+    page.locator("abbr").first.hover()
+    page.wait_for_selector(".md-tooltip2", state="visible", timeout=5000)
+    page.goto(f"{served}defne/2025/denetim/")
+    page.mouse.wheel(0, 4000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -400)
+    page.locator(".md-top").click(timeout=5000)
+    page.wait_for_function("window.scrollY === 0")
+    assert errors == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -151,6 +152,17 @@ def test_with_many_municipalities_pages_and_files_do_not_grow_with_the_site(tmp_
     assert b'"path": "faaliyetler.csv"' in package
     assert any(link == "butun-programlar.zip" for link in page(site, "veri/").links)
     assert off_the_page(docs_folder(cache_folder(site) / "docs")) == []
+
+
+def test_material_s_settings_hold_only_what_its_script_uses_here(defne_site):
+    """Material's own search is off (the site's runs on Pagefind), and the site has no versions,
+    annotations or tags: their translations and the search worker's address were a kilobyte of
+    every page (test_browser.py: Material's script still works)."""
+    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page(defne_site, "defne/2025/").html, re.S)
+    config = json.loads(found.group(1))
+    assert set(config) == {"base", "features", "translations"} and set(config["translations"]) == {"clipboard.copy", "clipboard.copied"}
+    assert config["base"] == "../.." and "navigation.top" in config["features"]
+    assert "__tabbed_" not in page(defne_site, "defne/2025/").html  # nor the script for content tabs, which the site has none of
 
 
 def test_pages_carry_no_indentation_but_code_keeps_its_lines(defne_site):
