@@ -56,6 +56,21 @@ def full_site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def many_site(tmp_path_factory) -> Path:
+    """Defne and Ilgın as a site of many municipalities (views.MANY_MUNICIPALITIES lowered to
+    one), whose pages and files stop growing with it; built once under ``/depo/``."""
+    from seffaf import mkdocs_site, render
+
+    tmp = tmp_path_factory.mktemp("cok")
+    out = tmp / "www" / "depo"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mkdocs_site, "MANY_MUNICIPALITIES", 1)
+        patch.setattr(render, "MANY_MUNICIPALITIES", 1)
+        build(make_project(tmp, ["defne/2025", "ilgin/2023"]), out)
+    return out
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -115,6 +130,12 @@ def served(defne_site):
 @pytest.fixture(scope="session")
 def served_full(full_site):
     with serving(full_site) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def served_many(many_site):
+    with serving(many_site) as address:
         yield address
 
 

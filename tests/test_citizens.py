@@ -4,7 +4,9 @@ its activities, and put municipalities side by side."""
 from __future__ import annotations
 
 import csv
+import html
 import io
+import json
 import re
 
 from .html import page as built
@@ -94,3 +96,43 @@ def test_every_transcription_repair_is_said_where_it_shows(full_site):
     # "tüm" is repaired in Ilgın's foreword only; other pages printing "tüm" carry no note.
     assert "Aktarım notu" not in built(full_site, "ilgin/2023/performans-hedefleri/1-1").text
     assert "Aktarım notu" not in built(full_site, "kars/2024/performans-hedefleri/5-1").text
+
+
+def test_with_many_municipalities_a_target_s_money_is_a_section_of_its_aim_s_page(many_site, defne_site):
+    """Beyond views.MANY_MUNICIPALITIES a target's step of the drill-down is a section of its aim's
+    page (a page of its own was 13 kB, 3 kB of it the target's figures: 3.000 pages at 100
+    programs), and its address, once published, leads there: a small page, not a 404."""
+    aim = built(many_site, "defne/2025/para/8")
+    assert aim.row("PH 8.2.1")[1] == "375.000.000 ₺" and "#ph-8-2-1" in aim.links and "8-2-1/" not in aim.links
+    section = " ".join(aim.html.split('id="ph-8-2-1"')[1].split("<h2")[0].split())
+    assert "375.000.000 ₺" in section and "Belge bu hedefin maliyetini faaliyetlere bölmüyor" in section
+    split = built(many_site, "defne/2025/para/4")
+    ids = re.findall(r'\sid="([^"]+)"', split.html)
+    assert 'id="grafik-para-ph-4-3-1"' in split.html and len(ids) == len(set(ids))  # each section's chart its own
+    assert all(cell.endswith("₺") for cell in split.row("1.")[1:2])
+
+    moved = built(many_site, "defne/2025/para/8/8-2-1")
+    assert moved.links == ["../#ph-8-2-1"] and "PH 8.2.1: Belediye hizmetlerinde gelir ve gider dengesini sağlamak" in moved.text
+    refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', moved.html)
+    assert refresh and html.unescape(refresh.group(1)) == "../#ph-8-2-1"
+    assert "md-header" not in moved.html and "<script" not in moved.html and len(moved.html) < 1000
+    # Neither in the sitemap nor in the search: Pagefind indexes only the pages that mark their body.
+    assert "para/8/8-2-1" not in (many_site / "sitemap.xml").read_text(encoding="utf-8")
+    marked = sum("data-pagefind-body" in p.read_text(encoding="utf-8") for p in many_site.rglob("*.html"))
+    assert "data-pagefind-body" not in moved.html
+    assert json.loads((many_site / "pagefind" / "pagefind-entry.json").read_text())["languages"]["tr"]["page_count"] == marked
+
+    assert "her amaç bir sayfada, hedefleri ve faaliyetleriyle" in built(many_site, "defne/2025").text
+
+    # A site of a few municipalities keeps a page per target.
+    assert "her adım bir sayfada" in built(defne_site, "defne/2025").text
+    assert "Para nereye gidiyor?" in built(defne_site, "defne/2025/para/8/8-2-1").text
+    assert 'id="ph-8-2-1"' not in built(defne_site, "defne/2025/para/8").html
+
+
+def test_a_target_s_old_money_address_opens_its_section_under_the_sub_path(page, served_many):
+    """Without script: the page's refresh; ``page`` fails on anything the policy refuses."""
+    page.goto(f"{served_many}defne/2025/para/8/8-2-1/")
+    page.wait_for_url(f"{served_many}defne/2025/para/8/#ph-8-2-1")
+    assert page.locator("#ph-8-2-1").is_visible() and page.evaluate("document.getElementById('ph-8-2-1').getBoundingClientRect().top") < 200
+    assert page.outside_requests == [] and page.context.cookies() == []

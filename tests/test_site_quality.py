@@ -36,7 +36,10 @@ PAGE_KINDS = [
 ]
 
 
-def test_no_internal_link_or_anchor_is_broken(defne_site):
+@pytest.mark.parametrize("which", ["defne_site", "many_site"])
+def test_no_internal_link_or_anchor_is_broken(request, which):
+    """Every link of every page and file, the "CSV indir" links and a moved page's link among them."""
+    site = request.getfixturevalue(which)
     ids: dict[Path, set[str]] = {}
 
     def anchors(path: Path) -> set[str]:
@@ -46,20 +49,20 @@ def test_no_internal_link_or_anchor_is_broken(defne_site):
 
     broken = []
     # 404.html is served at any unknown address, so MkDocs gives it root-absolute links (/depo/…).
-    pages = [p for p in defne_site.rglob("*.html") if p.name != "404.html"]
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
     for source in pages:
-        folder = source.parent.relative_to(defne_site).as_posix()
-        for link in page(defne_site, str(source.relative_to(defne_site))).links:
+        folder = source.parent.relative_to(site).as_posix()
+        for link in page(site, str(source.relative_to(site))).links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith("mailto:"):
                 continue
-            target = source if not parts.path else defne_site / posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+            target = source if not parts.path else site / posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
-                broken.append((str(source.relative_to(defne_site)), link))
+                broken.append((str(source.relative_to(site)), link))
             elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in anchors(target):
-                broken.append((str(source.relative_to(defne_site)), link))
+                broken.append((str(source.relative_to(site)), link))
     assert len(pages) > 80
     assert broken == []
 
@@ -115,43 +118,34 @@ def test_every_table_has_a_caption(defne_site):
         assert html.count("<caption") >= tables, path
 
 
-def test_with_many_municipalities_pages_and_files_do_not_grow_with_the_site(tmp_path, monkeypatch, full_site):
+def test_with_many_municipalities_pages_and_files_do_not_grow_with_the_site(many_site, full_site):
     """Beyond a limit a page's sidebar keeps only the page's municipality, the site-wide budget
     explorer lists programs (not every line), and the site-wide tables come as one zip."""
     import csv
     import io
     import zipfile
 
-    from seffaf import mkdocs_site, render
-    from seffaf.build import build
-
-    from .conftest import make_project
-
-    monkeypatch.setattr(mkdocs_site, "MANY_MUNICIPALITIES", 1)
-    monkeypatch.setattr(render, "MANY_MUNICIPALITIES", 1)
-    site = tmp_path / "site"
-    build(make_project(tmp_path, ["defne/2025", "ilgin/2023"]), site)
-    compact = page(site, "defne/2025/performans-hedefleri/1-1-1/")
+    compact = page(many_site, "defne/2025/performans-hedefleri/1-1-1/")
     assert "../../../../ilgin/" not in compact.links and "../../../../arsiv/" in compact.links
     assert "Bütün belediyeler" in compact.text and "Defne Belediyesi" in compact.text
     listed = page(full_site, "defne/2025/performans-hedefleri/1-1-1/")
     assert "../../../../ilgin/" in listed.links and "Bütün belediyeler" not in listed.text
 
-    explorer = page(site, "butce/")
+    explorer = page(many_site, "butce/")
     assert [row[0] for row in explorer.tables[0][1:]] == ["Defne Belediyesi 2025", "Ilgın Belediyesi 2023"]
     assert "../defne/2025/butce/" in explorer.links and len(explorer.tables) == 1
     assert len(page(full_site, "butce/").tables[0]) > 100  # a small site keeps every line on one page
 
-    assert not (site / "veri" / "faaliyetler.csv").exists()
-    with zipfile.ZipFile(site / "veri" / "butun-programlar.zip") as bundle:
+    assert not (many_site / "veri" / "faaliyetler.csv").exists()
+    with zipfile.ZipFile(many_site / "veri" / "butun-programlar.zip") as bundle:
         combined = bundle.read("faaliyetler-virgul.csv").decode("utf-8")
         package = bundle.read("datapackage.json")
-    own = [(site / f"{p}/veri/faaliyetler-virgul.csv").read_text(encoding="utf-8").splitlines() for p in ("defne/2025", "ilgin/2023")]
+    own = [(many_site / f"{p}/veri/faaliyetler-virgul.csv").read_text(encoding="utf-8").splitlines() for p in ("defne/2025", "ilgin/2023")]
     assert combined.splitlines() == own[0] + own[1][1:]
     assert {row["belediye"] for row in csv.DictReader(io.StringIO(combined))} == {"Defne Belediyesi", "Ilgın Belediyesi"}
     assert b'"path": "faaliyetler.csv"' in package
-    assert any(link == "butun-programlar.zip" for link in page(site, "veri/").links)
-    assert off_the_page(docs_folder(cache_folder(site) / "docs")) == []
+    assert any(link == "butun-programlar.zip" for link in page(many_site, "veri/").links)
+    assert off_the_page(docs_folder(cache_folder(many_site) / "docs")) == []
 
 
 def test_material_s_settings_hold_only_what_its_script_uses_here(defne_site):

@@ -194,12 +194,15 @@ def test_finding_5_site_settings_are_text_and_addresses_only_web_addresses(hosti
 def _policy(markup: str) -> str:
     head = markup.split("</head>")[0]
     found = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', head)
-    assert found and head.index(found.group()) < min(head.find("<script"), head.find("<link")), "the policy comes before anything that loads"
+    loads = [at for at in (head.find("<script"), head.find("<link")) if at >= 0]
+    assert found and all(head.index(found.group()) < at for at in loads), "the policy comes before anything that loads"
     return html.unescape(found.group(1))
 
 
-def test_every_page_has_a_policy_that_allows_only_its_own_inline_scripts(defne_site):
-    pages = sorted(defne_site.rglob("*.html"))
+@pytest.mark.parametrize("which", ["defne_site", "many_site"])
+def test_every_page_has_a_policy_that_allows_only_its_own_inline_scripts(request, which):
+    """The many-municipality site has pages written without MkDocs (a moved page's address)."""
+    pages = sorted(request.getfixturevalue(which).rglob("*.html"))
     assert len(pages) > 50
     for path in pages:
         markup = path.read_text(encoding="utf-8")

@@ -60,6 +60,9 @@ page itself where a worker fails, and there a policy without 'wasm-unsafe-eval' 
 (measured in Chromium with Pagefind 1.5.2); it allows compiling WebAssembly, not eval.
 Material's stylesheet draws its icons from ``data:`` images."""
 
+STATIC_POLICY = POLICY.replace(" {scripts}", "")
+"""The policy of a page written without MkDocs and without inline scripts (``render.Renderer.moved``)."""
+
 SCRIPTS = "'seffaf-satir-ici-betikler'"
 """What the page template writes where the hashes go; ``_Policy`` replaces it."""
 

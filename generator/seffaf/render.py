@@ -30,8 +30,9 @@ from . import charts, exports, search, turkish, urls
 from .audit import audit
 from .compare import Comparison, compare, indicator_histories
 from .incremental import Cache
+from .mkdocs_site import STATIC_POLICY
 from .schema import SCHEMA_FILE, Program, json_schema_text
-from .views import MANY_MUNICIPALITIES, ProgramView, budget_lines, economic_codes, economic_totals, money_levels, program_view, summary
+from .views import MANY_MUNICIPALITIES, MoneyLevel, ProgramView, budget_lines, economic_codes, economic_totals, money_levels, program_view, summary
 
 
 @dataclass
@@ -152,6 +153,8 @@ class Renderer:
         self.site = Site()
         self.revisions: dict = {}
         self.reports: dict = {}
+        self.many = False
+        """A site of more than MANY_MUNICIPALITIES municipalities, whose pages stop growing with it."""
 
     def page(self, path: str, template: str, title: str, record: search.Record, **context) -> None:
         body = self.env.get_template(template).render(path=path, title=title, config=self.config, **context)
@@ -166,6 +169,7 @@ class Renderer:
 
     def render(self, programs: list[Program], revisions: dict | None = None) -> Site:
         self.revisions = revisions or {}
+        self.many = len({p.belediye.slug for p in programs}) > MANY_MUNICIPALITIES
         program_navs = self.programs(programs)
         views = [program_view(p) for p in programs]
         by_municipality: dict[str, list[ProgramView]] = {}
@@ -188,10 +192,9 @@ class Renderer:
             if comparisons:
                 entries.append({"Yıllar arası": self.over_the_years(slug, municipality, comparisons, [v.program for v in oldest_first])})
             nav.append({municipality.ad: entries})
-        many = len(by_municipality) > MANY_MUNICIPALITIES
         self.page(
             urls.site_explorer(), "explorer.md.j2", "Bütçe gezgini: bütün programlar", search.record(None, "table", "Bütçe gezgini"),
-            lines=[] if many else [line for v in views for line in budget_lines(v)], views=views if many else [], economic=None, view=None, program=None,
+            lines=[] if self.many else [line for v in views for line in budget_lines(v)], views=views if self.many else [], economic=None, view=None, program=None,
         )
         nav.append({"Bütçe gezgini": urls.site_explorer()})
         ordered = [s for years in by_municipality.values() for v in years for s in summaries if s.view is v]
@@ -203,8 +206,8 @@ class Renderer:
         nav.append({"Belediyeleri karşılaştırın": urls.municipalities()})
         self.page(urls.archive(), "archive.md.j2", "Arşiv", search.record(None, "page"), municipalities=by_municipality)
         nav.append({"Arşiv": urls.archive()})
-        self.page(urls.site_data(), "data.md.j2", "Veri", search.record(None, "page"), views=views, tables=exports.tables(programs[0]) if programs else [], bundle=exports.BUNDLE if many else None)
-        self.site.files.update(exports.site_files(programs, self.site.files, bundle=many))
+        self.page(urls.site_data(), "data.md.j2", "Veri", search.record(None, "page"), views=views, tables=exports.tables(programs[0]) if programs else [], bundle=exports.BUNDLE if self.many else None)
+        self.site.files.update(exports.site_files(programs, self.site.files, bundle=self.many))
         self.site.files[urls.template()] = exports.template_bytes(None, max((p.yil for p in programs), default=exports.build_time().year) + 1)
         nav.append({"Veri": urls.site_data()})
         for page in sorted(self.content_dir.glob("*.md")):
@@ -217,7 +220,7 @@ class Renderer:
     def programs(self, programs: list[Program]) -> dict:
         """Each program's pages, audit and navigation; on every core where there are several programs."""
         jobs = [
-            (self.theme_dir, self.content_dir, self.config, p, self.revisions.get((p.belediye.slug, p.yil), []), _previous(p, programs))
+            (self.theme_dir, self.content_dir, self.config, p, self.revisions.get((p.belediye.slug, p.yil), []), _previous(p, programs), self.many)
             for p in programs
         ]
         keys = [self._job_key(job) for job in jobs] if self.cache else []
@@ -242,11 +245,11 @@ class Renderer:
         return navs
 
     def _job_key(self, job) -> str:
-        """Everything a program's pages are made from: the program, the one before it, its versions, the site's settings."""
-        _, _, config, program, versions, previous = job
+        """Everything a program's pages are made from: the program, the one before it, its versions, the site's settings and size."""
+        _, _, config, program, versions, previous, many = job
         history = [(v.commit, v.date.isoformat(), v.summary, v.path, v.program is None, v.changes) for v in versions]
         return self.cache.key(
-            program.model_dump_json(), previous.model_dump_json() if previous else "", repr(history), json.dumps(config, sort_keys=True),
+            program.model_dump_json(), previous.model_dump_json() if previous else "", repr(history), json.dumps(config, sort_keys=True), str(many),
         )
 
     def over_the_years(self, slug: str, municipality, comparisons: list[Comparison], programs: list[Program]) -> list:
@@ -263,6 +266,15 @@ class Renderer:
         nav.append({"Göstergeler yıllar boyunca": path})
         return nav
 
+    def moved(self, path: str, page: str, anchor: str, title: str) -> None:
+        """A page that became a section of another keeps its address: a small file, without
+        MkDocs or script, that sends the reader on to the section (and stays out of the search
+        and the sitemap, which list MkDocs' pages)."""
+        markup = self.env.get_template("moved.html.j2").render(
+            title=title, link=f"{urls.relative(path, page)}#{anchor}", site=self.config["title"], policy=Markup(STATIC_POLICY),
+        )
+        self.site.files[urls.moved(path)] = markup.encode("utf-8")
+
     def _content_page(self, path: Path) -> dict:
         text = path.read_text(encoding="utf-8")
         title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
@@ -273,7 +285,7 @@ class Renderer:
         program = view.program
         name = f"{program.belediye.ad} {program.yil}"
         report = self.reports[program.belediye.slug, program.yil]
-        common = dict(view=view, program=program, report=report, versions=self.revisions.get((program.belediye.slug, program.yil), []))
+        common = dict(view=view, program=program, report=report, versions=self.revisions.get((program.belediye.slug, program.yil), []), many=self.many)
 
         def record(kind: str, title: str, **filters) -> search.Record:
             return search.record(program, kind, title, **filters)
@@ -299,9 +311,11 @@ class Renderer:
                 )
             aims_nav.append({title: [aim_view.path] + [{f"PH {t.target.kod}": t.path} for t in aim_view.targets]})
         nav.append({"Amaçlar ve hedefler": aims_nav})
-        for level in money_levels(view):
-            chart = charts.bar_chart("para", f"{level.title}: {level.part_kind} başına", [(p.label, p.amount) for p in level.parts if p.amount])
-            self.page(level.path, "money.md.j2", f"Para nereye gidiyor: {level.title}", record("table", "Para nereye gidiyor"), level=level, chart=chart, **common)
+        for level in money_levels(view, sections=self.many):
+            drawn = {part.path: _money_chart(part) for part in [level, *level.sections]}
+            self.page(level.path, "money.md.j2", f"Para nereye gidiyor: {level.title}", record("table", "Para nereye gidiyor"), level=level, charts=drawn, **common)
+            for section in level.sections:
+                self.moved(section.path, level.path, section.anchor, section.title)
         nav.append({"Para nereye gidiyor?": urls.money(program)})
         if view.units:
             self.page(urls.units(program), "units.md.j2", "Harcama birimleri", record("unit", "Harcama birimleri"), **common)
@@ -368,6 +382,12 @@ def _shows(markdown: str, text: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(str(inline_text(text))) + r"(?!\w)", markdown) is not None
 
 
+def _money_chart(level: MoneyLevel) -> charts.BarChart | None:
+    """A section's chart is named by its anchor: one page holds several."""
+    key = f"para-{level.anchor}" if level.anchor else "para"
+    return charts.bar_chart(key, f"{level.title}: {level.part_kind} başına", [(p.label, p.amount) for p in level.parts if p.amount])
+
+
 def _before_first_heading(markdown: str, block: str) -> str:
     """After the front matter, before the title: Pagefind gives a page's words to the heading
     they follow, and the record's folded words belong to the page, not to its last row."""
@@ -396,8 +416,9 @@ class _Rendered(BaseModel):
 
 def _render_program(job) -> _Rendered:
     """One program's pages in a worker process: nothing here depends on the other programs."""
-    theme_dir, content_dir, config, program, versions, previous = job
+    theme_dir, content_dir, config, program, versions, previous, many = job
     renderer = Renderer(theme_dir, content_dir, config)
+    renderer.many = many
     key = (program.belediye.slug, program.yil)
     renderer.revisions = {key: versions}
     renderer.reports = {key: audit(program)}

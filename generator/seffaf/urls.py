@@ -164,7 +164,19 @@ def money_aim(program: Program, code: str) -> str:
 
 
 def money_target(program: Program, aim_code: str, code: str) -> str:
+    """A target's page of the drill-down; on a site of many municipalities a section of its
+    aim's page (``money_target_anchor``), and this address a page that leads there (``moved``)."""
     return f"{_base(program)}/para/{code_slug(aim_code)}/{code_slug(code)}.md"
+
+
+def money_target_anchor(code: str) -> str:
+    return f"ph-{code_slug(code)}"
+
+
+def moved(path: str) -> str:
+    """The file that keeps a page's address once the page is a section of another: written as
+    it is, without MkDocs (``8-2-1.md`` → ``8-2-1/index.html``)."""
+    return public(path) + "index.html"
 
 
 def municipalities() -> str:

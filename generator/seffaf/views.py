@@ -328,6 +328,9 @@ class MoneyLevel:
     """False where the document gives one amount for the whole, not one per part."""
     codes: list[str] = field(default_factory=list)
     """The performance targets whose names the page prints."""
+    sections: list[MoneyLevel] = field(default_factory=list)
+    """The levels below, printed on this page each under its ``anchor`` instead of on pages of their own."""
+    anchor: str = ""
 
     @property
     def part_kind(self) -> str:
@@ -339,8 +342,10 @@ class MoneyLevel:
         return max(stated, key=lambda p: p.amount) if stated else None
 
 
-def money_levels(view: ProgramView) -> list[MoneyLevel]:
-    """Program total → aims → targets → activities, one level per page."""
+def money_levels(view: ProgramView, sections: bool = False) -> list[MoneyLevel]:
+    """Program total → aims → targets → activities, one level per page; with ``sections``
+    (a site of many municipalities) a target's level is a section of its aim's page, and
+    its own address (``MoneyLevel.path``) only leads there."""
     program = view.program
     top = urls.money(program)
     name = f"{program.belediye.ad} {program.yil}"
@@ -348,18 +353,21 @@ def money_levels(view: ProgramView) -> list[MoneyLevel]:
     for aim_view in view.aims:
         aim_path = urls.money_aim(program, aim_view.aim.kod)
         aim_title = f"Amaç {aim_view.aim.kod}: {aim_view.aim.ad}"
-        levels.append(MoneyLevel(
-            aim_path, aim_title, aim_view.cost,
-            _shares([(f"PH {t.target.kod}: {t.target.ad}", t.cost.toplam, urls.money_target(program, aim_view.aim.kod, t.target.kod)) for t in aim_view.targets]),
-            [(name, top)], aim_view.path, codes=[t.target.kod for t in aim_view.targets],
-        ))
+        targets = []
         for target_view in aim_view.targets:
             target = target_view.target
             stated = target_view.activity_costs_stated
             parts = [(f"{a.kod or i}. {a.ad}", a.maliyet.toplam if a.maliyet else None, None) for i, a in enumerate(target.faaliyetler, 1)]
-            levels.append(MoneyLevel(
+            targets.append(MoneyLevel(
                 urls.money_target(program, aim_view.aim.kod, target.kod), f"PH {target.kod}: {target.ad}", target_view.cost.toplam or Decimal(0),
                 _shares(parts) if stated else [Share(label, None, None) for label, _, _ in parts],
-                [(name, top), (aim_title, aim_path)], target_view.path, stated, [target.kod],
+                [(name, top), (aim_title, aim_path)], target_view.path, stated, [target.kod], anchor=urls.money_target_anchor(target.kod) if sections else "",
             ))
+        levels.append(MoneyLevel(
+            aim_path, aim_title, aim_view.cost,
+            _shares([(f"PH {t.target.kod}: {t.target.ad}", t.cost.toplam, f"{aim_path}#{level.anchor}" if sections else level.path) for t, level in zip(aim_view.targets, targets)]),
+            [(name, top)], aim_view.path, codes=[t.target.kod for t in aim_view.targets], sections=targets if sections else [],
+        ))
+        if not sections:
+            levels.extend(targets)
     return levels
