@@ -92,3 +92,18 @@ def test_a_reader_downloads_the_workbook(page, served, tmp_path):
     target = tmp_path / "program.xlsx"
     download.value.save_as(target)
     assert load_workbook(target)["Faaliyetler"].max_row > 100
+
+
+def test_with_many_municipalities_a_target_s_csv_link_is_its_program_s_table(many_site, defne_site):
+    """Beyond views.MANY_MUNICIPALITIES no file per target and table (8.880 files, 50 MB at 100
+    programs): the link under a table is the program's table, and the page says which rows are
+    the target's; they are the rows the target's own file holds on a smaller site."""
+    html = page(many_site, "defne/2025/performans-hedefleri/8-2-1/")
+    assert [link for link in html.links if link.endswith(".csv")] == [f"../../veri/{name}.csv" for name in ("gostergeler", "faaliyetler", "ekonomik-kodlar")]
+    assert html.text.count("Dosyada programın bütün performans hedefleri var; bu hedefinkiler performans_hedefi_kodu sütununda 8.2.1 yazan satırlar.") == 3
+    for name in ("gostergeler", "faaliyetler", "ekonomik-kodlar"):
+        rows = [row for row in read_csv(many_site / f"defne/2025/veri/{name}.csv", excel=True) if row["performans_hedefi_kodu"] == "8.2.1"]
+        assert rows and rows == read_csv(defne_site / f"defne/2025/veri/performans-hedefleri/8-2-1-{name}.csv", excel=True)
+    assert not (many_site / "defne/2025/veri/performans-hedefleri").exists()
+    assert "programın o tablosunu (Excel için CSV) indirir" in page(many_site, "veri/").text
+    assert "yalnız o hedefin satırlarını içeren bir CSV dosyası" in page(defne_site, "veri/").text

@@ -420,14 +420,16 @@ def source_of(program: Program) -> dict:
     return source
 
 
-def program_files(program: Program) -> dict[str, bytes]:
-    """Everything under ``/<slug>/<yıl>/veri/`` except program.json."""
+def program_files(program: Program, by_target: bool = True) -> dict[str, bytes]:
+    """Everything under ``/<slug>/<yıl>/veri/`` except program.json. ``by_target``: each
+    target's rows of each table in a file of its own as well, for the "CSV indir" link under
+    that table (a site of many municipalities links the program's table instead: 50 MB at 100 programs)."""
     parts = tables(program)
     files = {}
     for table in parts:
         files[urls.data(program, excel_name(table))] = csv_bytes(table, excel=True)
         files[urls.data(program, plain_name(table))] = csv_bytes(table, excel=False)
-        for _, target in _targets(program):
+        for _, target in _targets(program) if by_target else ():
             files[urls.target_data(program, target.kod, table.name)] = csv_bytes(table.only("performans_hedefi_kodu", target.kod), excel=True)
     files[urls.data(program, "program.xlsx")] = workbook_bytes(program)
     files[urls.data(program, "datapackage.json")] = datapackage(

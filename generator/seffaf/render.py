@@ -206,7 +206,7 @@ class Renderer:
         nav.append({"Belediyeleri karşılaştırın": urls.municipalities()})
         self.page(urls.archive(), "archive.md.j2", "Arşiv", search.record(None, "page"), municipalities=by_municipality)
         nav.append({"Arşiv": urls.archive()})
-        self.page(urls.site_data(), "data.md.j2", "Veri", search.record(None, "page"), views=views, tables=exports.tables(programs[0]) if programs else [], bundle=exports.BUNDLE if self.many else None)
+        self.page(urls.site_data(), "data.md.j2", "Veri", search.record(None, "page"), views=views, tables=exports.tables(programs[0]) if programs else [], bundle=exports.BUNDLE if self.many else None, many=self.many)
         self.site.files.update(exports.site_files(programs, self.site.files, bundle=self.many))
         self.site.files[urls.template()] = exports.template_bytes(None, max((p.yil for p in programs), default=exports.build_time().year) + 1)
         nav.append({"Veri": urls.site_data()})
@@ -346,7 +346,7 @@ class Renderer:
         nav.append({"Tutarlılık denetimi": urls.audit(program)})
         self.site.files[urls.data(program, "program.json")] = program_json(program)
         self.site.files[urls.data(program, "denetim.json")] = _json(report.as_dict())
-        self.site.files.update(exports.program_files(program))
+        self.site.files.update(exports.program_files(program, by_target=not self.many))
         return nav
 
 
