@@ -159,6 +159,16 @@ def test_material_s_settings_hold_only_what_its_script_uses_here(defne_site):
     assert "__tabbed_" not in page(defne_site, "defne/2025/").html  # nor the script for content tabs, which the site has none of
 
 
+def test_a_glossary_term_is_explained_at_its_first_use_on_a_page(defne_site):
+    """Every "PH" and "bütçe dışı" of a page carried its tooltip's text: 21 MB at 100 programs."""
+    for path in defne_site.rglob("*.html"):
+        terms = [term.casefold() for term in re.findall(r'<abbr title="[^"]*">([^<]*)</abbr>', path.read_text(encoding="utf-8"))]
+        assert len(terms) == len(set(terms)), path
+    aim = page(defne_site, "defne/2025/para/8/")
+    assert aim.text.count("PH 8.") > 5 and aim.html.count(">PH</abbr>") == 1
+    assert '<abbr title="Performans hedefi: bir yıl içinde ulaşılması istenen, ölçülebilir hedef">PH</abbr>' in aim.html
+
+
 def test_pages_carry_no_indentation_but_code_keeps_its_lines(defne_site):
     """Material's indentation was a third of every page; whitespace inside <pre> is content."""
     target = page(defne_site, "defne/2025/performans-hedefleri/8-2-1/").html

@@ -41,6 +41,7 @@ def _markdown_extensions(theme_dir: Path) -> list:
         "md_in_html",
         "admonition",
         "abbr",
+        "seffaf.glossary",
         "seffaf.captions",
         # Glossary terms get a tooltip on every page (Material's content.tooltips).
         {"pymdownx.snippets": {"auto_append": [str(theme_dir / "kisaltmalar.md")], "check_paths": True, "restrict_base_path": False}},
