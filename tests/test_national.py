@@ -157,7 +157,7 @@ def test_national_pages_link_relative_to_themselves(tmp_path):
     rendered, _ = national._render(statuses, ROOT / "theme", "Ulusal", "5 Aralık 2026")
     docs = {path: content.decode("utf-8") if path.endswith(".md") else "" for path, content in rendered.items()}
     assert off_the_page(docs) == []
-    assert {("index.md", "il/hatay/index.md"), ("index.md", "durum.md")} <= set(site_links(docs))
+    assert {("index.md", "il/hatay/index.md"), ("index.md", "durum/index.md")} <= set(site_links(docs))
 
 
 # ---------------------------------------------------------------- in the browser

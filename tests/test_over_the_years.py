@@ -55,7 +55,7 @@ def test_the_municipality_page_links_the_years(years_site):
 def test_the_comparison_and_history_pages_link_relative_to_themselves(years_site):
     docs = docs_folder(cache_folder(years_site) / "docs")
     assert off_the_page(docs) == []
-    assert {("ornekkoy/karsilastirma/2025-2026.md", "../2026/performans-hedefleri/1-1-1.md"), ("ornekkoy/gostergeler.md", "index.md")} <= set(site_links(docs))
+    assert {("ornekkoy/karsilastirma/2025-2026/index.md", "../../2026/performans-hedefleri/1-1-1/index.md"), ("ornekkoy/gostergeler/index.md", "../index.md")} <= set(site_links(docs))
 
 
 def test_each_revision_is_listed_with_what_changed_in_figures(tmp_path):

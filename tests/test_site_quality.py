@@ -12,6 +12,7 @@ import pytest
 from seffaf.incremental import cache_folder
 
 from .html import page
+from .conftest import ROOT
 from .markdown import docs_folder, off_the_page, site_links
 
 PAGE_KINDS = [
@@ -74,7 +75,16 @@ def test_every_markdown_link_is_written_relative_to_its_page_and_leads_to_a_file
     links = site_links(docs)
     assert off_the_page(docs) == []
     assert len(links) > 4000
-    assert {("defne/2025/performans-hedefleri/1-1-1.md", "../amaclar/1/index.md"), ("defne/2025/index.md", "../../sozluk.md#performans-hedefi")} <= set(links)
+    assert {("defne/2025/performans-hedefleri/1-1-1/index.md", "../../amaclar/1/index.md"), ("defne/2025/index.md", "../../sozluk.md#performans-hedefi")} <= set(links)
+
+
+def test_every_generated_page_is_the_index_of_its_address(full_site):
+    """A relative link in raw HTML is read from the page's address by a browser and from its file
+    by Zensical: ``arsiv.md``'s ``../veri/`` became ``../../veri/`` there. They agree when the file
+    is the index of the address's folder; only the hand-written pages keep their names."""
+    docs = docs_folder(cache_folder(full_site) / "docs")
+    written = {path.name for path in (ROOT / "content").glob("*.md")}
+    assert [path for path in docs if path.endswith(".md") and path.rsplit("/", 1)[-1] != "index.md" and path not in written] == []
 
 
 @pytest.mark.parametrize("address", PAGE_KINDS)

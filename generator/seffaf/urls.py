@@ -4,7 +4,10 @@ These addresses are the public record's promise: a journalist's link to a
 performance target must work for as long as the site exists. Change nothing
 here without a redirect. Each function returns the page's source path relative
 to the docs folder (``defne/2025/index.md``); ``public()`` turns it into the
-address a reader sees (``defne/2025/``).
+address a reader sees (``defne/2025/``). Every generated page is the ``index.md``
+of its address's folder, so a relative link in raw HTML means the same read
+from the file (as Zensical resolves it) as from the address (as a browser
+does); only the hand-written pages of ``content/`` keep their own names.
 """
 
 from __future__ import annotations
@@ -73,7 +76,7 @@ def activity_anchors(activities: list) -> list[str]:
 
 
 def archive() -> str:
-    return "arsiv.md"
+    return "arsiv/index.md"
 
 
 def home() -> str:
@@ -94,11 +97,11 @@ def municipality(slug: str) -> str:
 
 
 def comparison(slug: str, old: int, new: int) -> str:
-    return f"{slug}/karsilastirma/{old}-{new}.md"
+    return f"{slug}/karsilastirma/{old}-{new}/index.md"
 
 
 def indicator_history(slug: str) -> str:
-    return f"{slug}/gostergeler.md"
+    return f"{slug}/gostergeler/index.md"
 
 
 def program(program: Program) -> str:
@@ -111,7 +114,7 @@ def program_at(slug: str, year: int) -> str:
 
 
 def foreword(program: Program) -> str:
-    return f"{_base(program)}/sunus.md"
+    return f"{_base(program)}/sunus/index.md"
 
 
 def aim(program: Program, code: str) -> str:
@@ -119,7 +122,7 @@ def aim(program: Program, code: str) -> str:
 
 
 def target(program: Program, code: str) -> str:
-    return f"{_base(program)}/performans-hedefleri/{code_slug(code)}.md"
+    return f"{_base(program)}/performans-hedefleri/{code_slug(code)}/index.md"
 
 
 def units(program: Program) -> str:
@@ -127,15 +130,15 @@ def units(program: Program) -> str:
 
 
 def unit(program: Program, name: str) -> str:
-    return f"{_base(program)}/birimler/{slugify(name)}.md"
+    return f"{_base(program)}/birimler/{slugify(name)}/index.md"
 
 
 def administration_table(program: Program) -> str:
-    return f"{_base(program)}/idare-performans-tablosu.md"
+    return f"{_base(program)}/idare-performans-tablosu/index.md"
 
 
 def resource_need(program: Program) -> str:
-    return f"{_base(program)}/toplam-kaynak-ihtiyaci.md"
+    return f"{_base(program)}/toplam-kaynak-ihtiyaci/index.md"
 
 
 def general_info(program: Program) -> str:
@@ -143,7 +146,7 @@ def general_info(program: Program) -> str:
 
 
 def info_section(program: Program, title: str) -> str:
-    return f"{_base(program)}/genel-bilgiler/{slugify(title)}.md"
+    return f"{_base(program)}/genel-bilgiler/{slugify(title)}/index.md"
 
 
 def explorer(program: Program) -> str:
@@ -166,7 +169,7 @@ def money_aim(program: Program, code: str) -> str:
 def money_target(program: Program, aim_code: str, code: str) -> str:
     """A target's page of the drill-down; on a site of many municipalities a section of its
     aim's page (``money_target_anchor``), and this address a page that leads there (``moved``)."""
-    return f"{_base(program)}/para/{code_slug(aim_code)}/{code_slug(code)}.md"
+    return f"{_base(program)}/para/{code_slug(aim_code)}/{code_slug(code)}/index.md"
 
 
 def money_target_anchor(code: str) -> str:
@@ -175,7 +178,7 @@ def money_target_anchor(code: str) -> str:
 
 def moved(path: str) -> str:
     """The file that keeps a page's address once the page is a section of another: written as
-    it is, without MkDocs (``8-2-1.md`` → ``8-2-1/index.html``)."""
+    it is, without MkDocs (``8-2-1/index.md`` → ``8-2-1/index.html``)."""
     return public(path) + "index.html"
 
 
@@ -194,7 +197,7 @@ def choose(keys: list[str]) -> str:
 
 
 def audit(program: Program) -> str:
-    return f"{_base(program)}/denetim.md"
+    return f"{_base(program)}/denetim/index.md"
 
 
 def data(program: Program, name: str) -> str:
@@ -228,7 +231,7 @@ def province(name: str) -> str:
 
 def national_status() -> str:
     """National site: what the last registry check found for each site."""
-    return "durum.md"
+    return "durum/index.md"
 
 
 def registry() -> str:
