@@ -69,36 +69,32 @@
     note.textContent = "Kapsam: " + scope.map(function (b) { return b.ad + " (" + b.il + ")"; }).join(", ") + ", kendi sitelerindeki güncel dizinlerden." +
       (left.length ? " Şu an aranamayan: " + names(left) + " (sitesi yanıt vermiyor ya da dizini birleştirilemiyor)." : "");
     if (!live.length) return NOTHING;
-    return merged(live.map(function (site) { return pagefind.createInstance({ basePath: site.adres + "pagefind/" }); }));
+    var engine = pagefind.createInstance({ basePath: live[0].adres + "pagefind/" });
+    for (var i = 1; i < live.length; i++) await engine.mergeIndex(live[i].adres + "pagefind/");
+    return inAmountOrder(engine);
   };
 
-  /* Several sites' indexes searched as one. Pagefind's own mergeIndex orders the merged results
-     by relevance even when the search asks for an order ("Tutar"), so the sites are searched
-     apart and their results merged here: by relevance, or by amount (each page's "tutar" meta). */
-  function merged(engines) {
-    function counts(all) {
-      var out = {};
-      all.forEach(function (found) {
-        Object.keys(found || {}).forEach(function (name) {
-          var group = out[name] = out[name] || {};
-          Object.keys(found[name]).forEach(function (value) { group[value] = (group[value] || 0) + found[name][value]; });
-        });
-      });
-      return out;
-    }
+  /* Pagefind orders the results of merged indexes by relevance score even when the search asks
+     for an order: by "Tutar" it interleaved the sites' lists (Defne's 52 million before Kars' 96).
+     So an ordered search is asked once per municipality (the belediye filter, one index each),
+     and those lists, each in order, are merged here by each page's "tutar" meta. */
+  function inAmountOrder(engine) {
     return {
-      filters: async function () {
-        return counts(await Promise.all(engines.map(function (engine) { return engine.filters(); })));
-      },
+      filters: function () { return engine.filters(); },
       search: async function (term, options) {
-        var each = await Promise.all(engines.map(function (engine) { return engine.search(term, options); }));
-        var lists = each.map(function (found) { return found.results; });
-        return {
-          results: options && options.sort ? byAmount(lists) : [].concat.apply([], lists).sort(function (a, b) { return b.score - a.score; }),
-          unfilteredResultCount: each.reduce(function (sum, found) { return sum + found.unfilteredResultCount; }, 0),
-          filters: counts(each.map(function (found) { return found.filters; })),
-          totalFilters: counts(each.map(function (found) { return found.totalFilters; }))
-        };
+        var all = await engine.search(term, options);
+        if (!options || !options.sort) return all;
+        var chosen = options.filters && options.filters.belediye ? options.filters.belediye.any : null;
+        var names = Object.keys((await engine.filters()).belediye || {}).filter(function (name) {
+          return !chosen || chosen.indexOf(name) >= 0;
+        });
+        if (names.length < 2) return all;
+        var lists = [];
+        for (var i = 0; i < names.length; i++) {
+          var one = Object.assign({}, options.filters, { belediye: { any: [names[i]] } });
+          lists.push((await engine.search(term, Object.assign({}, options, { filters: one }))).results);
+        }
+        return Object.assign({}, all, { results: byAmount(lists) });
       }
     };
   }
