@@ -341,6 +341,9 @@ def test_an_unfilled_skeleton_does_not_pass_quietly(tmp_path):
     assert f"  uyarı: programs/ornekkoy/2026.yml:{line}: belediye.il: \"İl adını yazın\" yer tutucu olarak duruyor: belgedeki bilgiyle değiştirin" in result.stdout.splitlines()
     assert len(re.findall("yer tutucu", result.stdout)) == len(FILLED)
     assert "eksik: programs/ornekkoy/2026.yml: Rehber: Göstergelerin üç yıllık değerleri eksiksiz" in result.stdout
+    # was: no place; each indicator with an empty year is named at its line, with the years
+    values = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.strip().startswith("degerler:"))
+    assert f"      programs/ornekkoy/2026.yml:{values}: PH 1.1.1 › 1. gösterge (Sayı değerli bir göstergenin…) › degerler[2024]: boş yıl: 2024, 2025, 2026" in result.stdout.splitlines(), result.stdout
     assert seffaf("check", "programs/ornekkoy/2026.yml", cwd=tmp_path).returncode == 0  # not strict: warnings do not block
     assert path.exists()
 
@@ -375,6 +378,9 @@ def test_an_indicator_without_a_unit_is_listed_as_missing(tmp_path):
     path.write_text(VALID, encoding="utf-8")
     result = seffaf("check", "ornekkoy/2026.yml", cwd=tmp_path)
     assert "  eksik: ornekkoy/2026.yml: Rehber: Sayı değerli göstergelerin ölçü birimi yazılmış: 1 göstergede birim yok (adet, km, %, kişi …)" in result.stdout.splitlines()
+    assert any(line.startswith("      ornekkoy/2026.yml:") and line.endswith("› birim: ölçü birimi yok") for line in result.stdout.splitlines()), result.stdout
+    listed = json.loads(seffaf("check", "--json", "ornekkoy/2026.yml", cwd=tmp_path).stdout)
+    assert [place["mesaj"] for entry in listed["eksikler"] for place in entry.get("yerler", [])] == ["ölçü birimi yok"]
     assert "Rehber'in istediği, programda olmayanlar" in result.stdout and result.returncode == 0
     assert seffaf("check", "--kati", "ornekkoy/2026.yml", cwd=tmp_path).returncode == 1
 

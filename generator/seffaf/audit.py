@@ -71,6 +71,8 @@ class Requirement:
     title: str
     present: bool
     detail: str = ""
+    places: list[tuple[tuple, str]] = field(default_factory=list)
+    """(path, what is missing there) for each part that lacks it, so the checker can say where."""
 
 
 @dataclass
@@ -358,28 +360,38 @@ class _Auditor:
     def _all_targets(self):
         return [t for a in self.program.amaclar for g in a.hedefler for t in g.performans_hedefleri]
 
+    def _target_paths(self):
+        for a, aim in enumerate(self.program.amaclar):
+            for g, goal in enumerate(aim.hedefler):
+                for t, target in enumerate(goal.performans_hedefleri):
+                    yield ("amaclar", a, "hedefler", g, "performans_hedefleri", t), target
+
     def completeness(self):
-        program, targets = self.program, self._all_targets()
-        activities = [(t, a) for t in targets for a in t.faaliyetler]
-        columns = {c.yil for c in program.gosterge_sutunlari}
-        partial = [i for t in targets for i in t.gostergeler if any(i.degerler.get(y) is None for y in columns)]
-        without_unit = [a for t, a in activities if not a.sorumlu_birim and not t.sorumlu_birimler]
-        no_indicator = [t.kod for t in targets if not t.gostergeler]
-        no_cost = [t.kod for t in targets if not (t.maliyet or t.maliyet_tablosu or any(a.maliyet for a in t.faaliyetler))]
-        no_code_table = [t.kod for t in targets if not t.maliyet_tablosu and not any(a.maliyet_tablosu for a in t.faaliyetler)]
-        indicators = sum(len(t.gostergeler) for t in targets)
-        no_measure = [i for t in targets for i in t.gostergeler if i.deger_turu == "sayi" and not i.birim]
+        program = self.program
+        columns = sorted({c.yil for c in program.gosterge_sutunlari})
+        paths = list(self._target_paths())
+        indicators = [(path + ("gostergeler", i), indicator) for path, t in paths for i, indicator in enumerate(t.gostergeler)]
+        empty = [(path, [y for y in columns if i.degerler.get(y) is None]) for path, i in indicators]
+        partial = [(path + ("degerler", years[0]), "boş yıl: " + ", ".join(map(str, years))) for path, years in empty if years]
+        no_measure = [(path + ("birim",), "ölçü birimi yok") for path, i in indicators if i.deger_turu == "sayi" and not i.birim]
+        without_unit = [(path + ("faaliyetler", f, "sorumlu_birim"), "sorumlu birim yok") for path, t in paths if not t.sorumlu_birimler for f, a in enumerate(t.faaliyetler) if not a.sorumlu_birim]
+        no_indicator = [(path + ("gostergeler",), "göstergesi yok") for path, t in paths if not t.gostergeler]
+        no_cost = [(path + ("maliyet",), "maliyeti yok") for path, t in paths if not (t.maliyet or t.maliyet_tablosu or any(a.maliyet for a in t.faaliyetler))]
+        no_code_table = [(path + ("maliyet_tablosu",), "ekonomik kod tablosu yok") for path, t in paths if not t.maliyet_tablosu and not any(a.maliyet_tablosu for a in t.faaliyetler)]
         self.report.requirements[:0] = [
             Requirement("İdare Performans Tablosu", program.idare_performans_tablosu is not None),
             Requirement("Toplam Kaynak İhtiyacı tablosu", program.toplam_kaynak_ihtiyaci is not None),
-            Requirement("Her performans hedefinin en az bir göstergesi var", not no_indicator, f"göstergesi olmayan: {', '.join(no_indicator)}" if no_indicator else ""),
-            Requirement("Göstergelerin üç yıllık değerleri eksiksiz", not partial, f"{indicators} göstergeden {len(partial)} tanesinde en az bir yıl boş" if partial else ""),
-            Requirement("Sayı değerli göstergelerin ölçü birimi yazılmış", not no_measure, f"{len(no_measure)} göstergede birim yok (adet, km, %, kişi …)" if no_measure else ""),
-            Requirement("Her faaliyetin sorumlu harcama birimi var", not without_unit, f"{len(without_unit)} faaliyette sorumlu birim yok" if without_unit else ""),
-            Requirement("Her performans hedefinin maliyeti var", not no_cost, f"maliyeti olmayan: {', '.join(no_cost)}" if no_cost else ""),
-            Requirement("Maliyetler ekonomik koda göre ayrılmış", not no_code_table, f"{len(no_code_table)} performans hedefinde ekonomik kod tablosu yok" if no_code_table else ""),
+            Requirement("Her performans hedefinin en az bir göstergesi var", not no_indicator, f"göstergesi olmayan: {self._codes(no_indicator)}" if no_indicator else "", no_indicator),
+            Requirement("Göstergelerin üç yıllık değerleri eksiksiz", not partial, f"{len(indicators)} göstergeden {len(partial)} tanesinde en az bir yıl boş" if partial else "", partial),
+            Requirement("Sayı değerli göstergelerin ölçü birimi yazılmış", not no_measure, f"{len(no_measure)} göstergede birim yok (adet, km, %, kişi …)" if no_measure else "", no_measure),
+            Requirement("Her faaliyetin sorumlu harcama birimi var", not without_unit, f"{len(without_unit)} faaliyette sorumlu birim yok" if without_unit else "", without_unit),
+            Requirement("Her performans hedefinin maliyeti var", not no_cost, f"maliyeti olmayan: {self._codes(no_cost)}" if no_cost else "", no_cost),
+            Requirement("Maliyetler ekonomik koda göre ayrılmış", not no_code_table, f"{len(no_code_table)} performans hedefinde ekonomik kod tablosu yok" if no_code_table else "", no_code_table),
             Requirement("Meclis kararı (tarih ve sayı) belirtilmiş", bool(program.kaynak.meclis_karari)),
         ]
+
+    def _codes(self, found: list[tuple[tuple, str]]) -> str:
+        return ", ".join(self.program.amaclar[p[1]].hedefler[p[3]].performans_hedefleri[p[5]].kod for p, _ in found)
 
 
 def warnings(report: AuditReport, document: Document) -> list[Problem]:

@@ -191,8 +191,19 @@ def check(files: list[Path], root: Path, config_file: Path | None = None, rules:
         report = audit(program)
         found.extend(value_warnings(program, document))
         found.extend(warnings(report, document))
-        found.extend(Problem(document.file, None, "Rehber", f"{r.title}: " + (r.detail or "yok"), "eksik") for r in report.requirements if not r.present)
+        found.extend(Problem(document.file, None, "Rehber", f"{r.title}: " + (r.detail or "yok"), "eksik", places=_places(document, r.places)) for r in report.requirements if not r.present)
     return [], found
+
+
+PLACES_SHOWN = 10
+"""A lack the Rehber names is located at its first places; a program missing it everywhere says how many more."""
+
+
+def _places(document: Document, places: list[tuple[tuple, str]]) -> list[Problem]:
+    shown = [document.problem(path, note, "eksik") for path, note in places[:PLACES_SHOWN]]
+    if len(places) > PLACES_SHOWN:
+        shown.append(Problem(document.file, None, "", f"… ve {len(places) - PLACES_SHOWN} yer daha", "eksik"))
+    return shown
 
 
 def site_address(config: SiteConfig, given: str | None) -> tuple[str, str]:

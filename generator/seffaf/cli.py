@@ -123,7 +123,7 @@ def _checked(args, files: list[Path], config: Path | None, errors: list[Problem]
         _echo(*(f"  uyarı: {problem}" for problem in warnings))
     if missing:
         _echo(f"Rehber'in istediği, programda olmayanlar ({len(missing)}):")
-        _echo(*(f"  eksik: {problem}" for problem in missing))
+        _echo(*(line for problem in missing for line in (f"  eksik: {problem}", *(f"      {place}" for place in problem.places))))
     strict = " (--kati: uyarılar ve eksikler de hata sayıldı)" if args.kati and found and not errors else ""
     _echo("", f"{len(checked)} dosya: {len(errors)} hata, {len(warnings)} uyarı, {len(missing)} eksik.{strict}")
     return 1 if failed else 0

@@ -43,13 +43,16 @@ class Problem:
     message: str
     level: str = "hata"  # "hata" stops a build; "uyarı" is shown and published
     cell: str | None = None
+    places: list[Problem] = field(default_factory=list)
+    """Where a lack the Rehber names (level "eksik") shows, each at its line or cell."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.cell or self.line}" if self.cell or self.line else self.file
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
     def as_dict(self) -> dict:
-        return {"dosya": self.file, "satir": self.line, "hucre": self.cell, "alan": self.path, "mesaj": self.message, "duzey": self.level}
+        found = {"dosya": self.file, "satir": self.line, "hucre": self.cell, "alan": self.path, "mesaj": self.message, "duzey": self.level}
+        return found | ({"yerler": [place.as_dict() for place in self.places]} if self.places else {})
 
 
 @dataclass
