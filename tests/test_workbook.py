@@ -186,6 +186,9 @@ def test_the_template_has_dropdowns_money_format_frozen_protected_headers(tmp_pa
     assert {v.formula1 for v in book["Program"].data_validations.dataValidation} >= {'"ilçe,il,büyükşehir"', '"taslak,meclis onaylı,revize"'}
     assert [c.value for c in book["Göstergeler"][1]][-3:] == ["2024 Gerçekleşen", "2025 Tahmin", "2026 Hedef"]
     assert book["Göstergeler"]["A1"].protection.locked and not book["Göstergeler"]["H1"].protection.locked  # year columns are retitled
+    # was: the share columns were not in "Nasıl doldurulur", so 4,76 or 0,0476 or %4,76 was a guess
+    explained = {row[0].value.strip(): row[1].value for row in book["Nasıl doldurulur"].iter_rows(min_row=2) if row[0].value}
+    assert explained["Bütçe payı (%)"].startswith("belgede yazan pay, yüzde işaretsiz: %4,76 için 4,76"), explained
 
 
 def test_a_filled_template_checks_clean_and_is_published(filled, tmp_path):

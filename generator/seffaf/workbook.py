@@ -98,10 +98,14 @@ def _cost_columns(what: str) -> tuple[Column, ...]:
 _VARIANTS = Column("Diğer yazılışları", "varyantlar", LIST, width=24, help="belgenin başka tablolarında farklı yazılmışsa o yazılışlar, her biri ayrı satırda (Alt+Enter)")
 _NOTE = Column("Not", "not", TEXT, width=30, help="belgede belirsiz olan bir yer için seçtiğiniz okuma")
 _TARGET_CODE = Column("PH kodu", "performans_hedefi", CODE, True, 12, source="'Performans Hedefleri'!$B$2:$B${rows}", help="satırın ait olduğu performans hedefinin kodu (Performans Hedefleri sayfasındaki gibi)")
-_SHARES = (
-    Column("Bütçe", "butce", AMOUNT, width=17), Column("Bütçe payı (%)", "butce_payi", SHARE, width=11),
-    Column("Bütçe dışı", "butce_disi", AMOUNT, width=17), Column("Bütçe dışı payı (%)", "butce_disi_payi", SHARE, width=11),
-    Column("Toplam", "toplam", AMOUNT, width=17), Column("Toplam payı (%)", "toplam_payi", SHARE, width=11),
+_SHARE_HELP = "belgede yazan pay, yüzde işaretsiz: %4,76 için 4,76 (yüzde biçimli hücre kabul edilmez); belgede yoksa boş bırakın, hesaplamayın"
+_SHARES = tuple(
+    column
+    for header, field, amount in (("Bütçe", "butce", "bütçe tutarı"), ("Bütçe dışı", "butce_disi", "bütçe dışı tutarı"), ("Toplam", "toplam", "toplam tutar"))
+    for column in (
+        Column(header, field, AMOUNT, width=17, help=f"belgede yazan {amount} (TL)"),
+        Column(f"{header} payı (%)", f"{field}_payi", SHARE, width=11, help=_SHARE_HELP),
+    )
 )
 _UNITS = "'Harcama Birimleri'!$A$2:$A${rows}"
 
