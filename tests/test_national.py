@@ -225,6 +225,16 @@ def test_scoped_search_merges_only_the_province_and_opens_on_the_site(nation, pa
     assert page.outside_requests == []
 
 
+def test_only_the_search_page_may_fetch_from_the_sites(nation):
+    """was: every national page allowed fetching from every registered site's origin."""
+    def policy(path: str) -> str:
+        html = (nation["root"] / path).read_text(encoding="utf-8")
+        return re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1)
+
+    assert nation["sites"]["defne"].rsplit("/depo/", 1)[0] in policy("ara/index.html").split("connect-src", 1)[1]
+    assert [path for path in ("index.html", "404.html", "il/hatay/index.html", "durum/index.html", "defne/index.html") if "connect-src" in policy(path)] == []
+
+
 def test_whole_country_search_finds_every_site_from_one_index(nation, page):
     found = results(page, nation["base"] + "/ara/?q=hizmet")
     origins = {origin_of(url, nation["sites"]) for url, _ in found}

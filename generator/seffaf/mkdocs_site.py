@@ -103,7 +103,9 @@ def write_config(path: Path, site: dict, docs_dir: Path, site_dir: Path, theme_d
             # Material's inline script keys its browser storage by this; a constant keeps
             # the script the same on every page (one hash) and free of the site's address.
             "scope": "/",
-            "policy": POLICY.format(scripts=SCRIPTS) + ("; connect-src 'self' " + " ".join(connect) if connect else ""),
+            "policy": POLICY.format(scripts=SCRIPTS),
+            # Only the search page fetches from the sites (main.html adds this to its policy alone).
+            "connect": "connect-src 'self' " + " ".join(connect) if connect else "",
             "ulusal": connect is not None,
             "belediyeler": all_municipalities if _municipality_count(nav) > MANY_MUNICIPALITIES else None,
         },
