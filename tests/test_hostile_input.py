@@ -239,13 +239,13 @@ def test_a_reserved_slug_stops_the_build(tmp_path):
 
 def test_addresses_that_collide_are_refused_naming_both_places():
     """1.1.1 and 1-1-1, Fen İşleri and Fen Isleri, Tarihçe and Tarihce, PG 1.1.1 and PG-1.1.1 overwrote
-    each other's pages or rows; a unit "!!!" had no address; a unit "Index" replaced the list of units."""
+    each other's pages or rows; a unit "!!!" had no address. (A unit "Index" replaced the list of units while
+    a unit's page was ``birimler/<ad>.md``; as ``birimler/index/index.md`` it has an address of its own.)"""
     errors, _ = check([HOSTILE / "adres-cakismasi.yml"], ROOT)
     found = sorted(str(e).removeprefix("tests/fixtures/hostile/adres-cakismasi.yml") for e in errors)
     assert found == [
         ':15: 2. birim (Fen Isleri Mudurlugu) › ad: "Fen Isleri Mudurlugu" ile 1. birim (Fen İşleri Müdürlüğü) › ad ("Fen İşleri Müdürlüğü", satır 14) aynı adrese düşüyor (ornekkoy/2026/birimler/fen-isleri-mudurlugu/); birini değiştirin',
         ':16: 3. birim (!!!) › ad: "!!!" içinde harf ya da rakam yok: bundan sayfa adresi yapılamaz',
-        ':17: 4. birim (Index) › ad: "Index" ile sitenin her programda olan bir sayfası aynı adrese düşüyor (ornekkoy/2026/birimler/); birini değiştirin',
         ':32: PH 1.1.1 › 2. gösterge (Asfaltlanan yol (km, ikinci k…) › kod: "PG-1.1.1" ile PH 1.1.1 › 1. gösterge (Asfaltlanan yol (km)) › kod ("PG 1.1.1", satır 29) aynı adrese düşüyor (ornekkoy/2026/performans-hedefleri/1-1-1/#pg-1-1-1); birini değiştirin',
         ':44: PH 1-1-1 › kod: "1-1-1" ile PH 1.1.1 › kod ("1.1.1", satır 25) aynı adrese düşüyor (ornekkoy/2026/performans-hedefleri/1-1-1/); birini değiştirin',
         ':66: 2. bölüm (Tarihce) › baslik: "Tarihce" ile 1. bölüm (Tarihçe) › baslik ("Tarihçe", satır 64) aynı adrese düşüyor (ornekkoy/2026/genel-bilgiler/tarihce/); birini değiştirin',

@@ -730,8 +730,8 @@ def _checked(program: Program, document: Document) -> Program:
 
 def _check_addresses(program: Program, document: Document) -> list[Problem]:
     """Every page address made from the file's text is one page's alone: "1.1.1" and "1-1-1",
-    "Fen İşleri" and "Fen Isleri", a unit named "index" and the list of units would each
-    replace the other's page. (A code or name written twice is reported as such above.)"""
+    "Fen İşleri" and "Fen Isleri" would each replace the other's page, and none may be one
+    of the pages every program has. (A code or name written twice is reported as such above.)"""
     addresses = urls.program_addresses(program)
     problems = [
         document.problem(address.field, f'"{address.text}" içinde harf ya da rakam yok: bundan sayfa adresi yapılamaz')
