@@ -340,6 +340,8 @@ def test_an_unfilled_skeleton_does_not_pass_quietly(tmp_path):
     line = path.read_text(encoding="utf-8").splitlines().index("  il: İl adını yazın") + 1
     assert f"  uyarı: programs/ornekkoy/2026.yml:{line}: belediye.il: \"İl adını yazın\" yer tutucu olarak duruyor: belgedeki bilgiyle değiştirin" in result.stdout.splitlines()
     assert len(re.findall("yer tutucu", result.stdout)) == len(FILLED)
+    # was: zeros left as the skeleton has them passed as a program that plans nothing
+    assert any(line.startswith("  uyarı: programs/ornekkoy/2026.yml:") and "amaclar: hiçbir performans hedefinde ya da faaliyette sıfırdan farklı bir tutar yok" in line for line in result.stdout.splitlines()), result.stdout
     assert "eksik: programs/ornekkoy/2026.yml: Rehber: Göstergelerin üç yıllık değerleri eksiksiz" in result.stdout
     # was: no place; each indicator with an empty year is named at its line, with the years
     values = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.strip().startswith("degerler:"))

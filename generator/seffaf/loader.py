@@ -822,8 +822,10 @@ def _placeholders(data, path: tuple = ()):
 
 def value_warnings(program: Program, document: Document) -> list[Problem]:
     """Values that are legal but worth a second look: a share above 100 % may be a typo, or true;
-    a placeholder of the skeleton left as it was; numbers kept as text."""
+    a placeholder of the skeleton left as it was; numbers kept as text; no amount at all."""
     found = [document.problem(path, f'"{text}" yer tutucu olarak duruyor: belgedeki bilgiyle değiştirin', "uyarı") for path, text in _placeholders(document.data)]
+    if program.amaclar and not _any_amount(program):
+        found.append(document.problem(("amaclar",), "hiçbir performans hedefinde ya da faaliyette sıfırdan farklı bir tutar yok: maliyetler belgeden aktarılmamış görünüyor (belgede gerçekten yoksa bu uyarı önemsizdir)", "uyarı"))
     for a, aim in enumerate(program.amaclar):
         for g, goal in enumerate(aim.hedefler):
             for t, target in enumerate(goal.performans_hedefleri):
@@ -838,6 +840,21 @@ def value_warnings(program: Program, document: Document) -> list[Problem]:
                         if isinstance(value, Decimal) and not 0 <= value <= 100:
                             found.append(document.problem(here + ("degerler", year), f"yüzde değeri {value}: 0–100 aralığında değil (belgede böyle yazıyorsa doğrudur)", "uyarı"))
     return found
+
+
+def _any_amount(program: Program) -> bool:
+    """Whether any target or activity states a cost other than zero: a skeleton whose zeros
+    were never replaced would otherwise publish a program that plans nothing."""
+    for aim in program.amaclar:
+        for goal in aim.hedefler:
+            for target in goal.performans_hedefleri:
+                for owner in (target, *target.faaliyetler):
+                    cost, table = owner.maliyet, owner.maliyet_tablosu
+                    amounts = [cost.butce, cost.butce_disi, cost.toplam] if cost else []
+                    amounts += [table.butce_toplami, table.toplam] if table else []
+                    if any(amounts):
+                        return True
+    return False
 
 
 def _is_number(value) -> bool:
