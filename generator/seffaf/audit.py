@@ -154,39 +154,36 @@ class _Auditor:
 
     def targets(self):
         program = self.program
-        for a, aim in enumerate(program.amaclar):
-            for g, goal in enumerate(aim.hedefler):
-                for t, target in enumerate(goal.performans_hedefleri):
-                    path = ("amaclar", a, "hedefler", g, "performans_hedefleri", t)
-                    page = urls.target(program, target.kod)
-                    key = f"ph-{urls.code_slug(target.kod)}"
-                    label = f"PH {target.kod}"
-                    source = f"Performans Hedefi Tablosu {target.tablo_no}" if target.tablo_no else f"Performans hedefi {target.kod}"
-                    if target.maliyet:
-                        self.cost_row(key, f"{label} genel toplam", target.maliyet, path + ("maliyet",), page, source)
-                    costs = [(f, act) for f, act in enumerate(target.faaliyetler) if act.maliyet]
-                    if costs and target.maliyet:
-                        for column, title in (("butce", "bütçe"), ("butce_disi", "bütçe dışı"), ("toplam", "toplam")):
-                            self.compare(
-                                f"{key}-faaliyetler-{column}", f"{label}: faaliyetlerin {title} toplamı = genel toplam",
-                                getattr(target.maliyet, column), [getattr(act.maliyet, column) for _, act in costs],
-                                path + ("maliyet", column), page, source,
-                            )
-                    for f, act in costs:
-                        name = f"{label} faaliyet {act.kod or f + 1}"
-                        self.cost_row(f"{key}-f{f + 1}", name, act.maliyet, path + ("faaliyetler", f, "maliyet"), page, source)
-                    if target.maliyet_tablosu:
-                        table_path = path + ("maliyet_tablosu",)
-                        self.cost_table(f"{key}-mt", f"{label} maliyet tablosu", target.maliyet_tablosu, table_path, page, "Faaliyet maliyetleri tablosu")
-                        if target.maliyet and target.maliyet.toplam is not None:
-                            self.compare(f"{key}-mt-ph", f"{label}: performans hedefi tablosunun genel toplamı = maliyet tablosunun toplamı", target.maliyet.toplam, [target.maliyet_tablosu.toplam], path + ("maliyet", "toplam"), page, source, against="maliyet tablosunda")
-                    for f, act in enumerate(target.faaliyetler):
-                        if act.maliyet_tablosu:
-                            name = f"{label} faaliyet {act.kod or f + 1}"
-                            act_path = path + ("faaliyetler", f)
-                            self.cost_table(f"{key}-f{f + 1}-mt", f"{name} maliyet tablosu", act.maliyet_tablosu, act_path + ("maliyet_tablosu",), page, "Faaliyet maliyet tablosu")
-                            if act.maliyet and act.maliyet.toplam is not None:
-                                self.compare(f"{key}-f{f + 1}-mt-ph", f"{name}: performans hedefi tablosundaki tutar = maliyet tablosunun toplamı", act.maliyet.toplam, [act.maliyet_tablosu.toplam], act_path + ("maliyet", "toplam"), page, source, against="maliyet tablosunda")
+        for path, target in program.located_targets():
+            page = urls.target(program, target.kod)
+            key = f"ph-{urls.code_slug(target.kod)}"
+            label = f"PH {target.kod}"
+            source = f"Performans Hedefi Tablosu {target.tablo_no}" if target.tablo_no else f"Performans hedefi {target.kod}"
+            if target.maliyet:
+                self.cost_row(key, f"{label} genel toplam", target.maliyet, path + ("maliyet",), page, source)
+            costs = [(f, act) for f, act in enumerate(target.faaliyetler) if act.maliyet]
+            if costs and target.maliyet:
+                for column, title in (("butce", "bütçe"), ("butce_disi", "bütçe dışı"), ("toplam", "toplam")):
+                    self.compare(
+                        f"{key}-faaliyetler-{column}", f"{label}: faaliyetlerin {title} toplamı = genel toplam",
+                        getattr(target.maliyet, column), [getattr(act.maliyet, column) for _, act in costs],
+                        path + ("maliyet", column), page, source,
+                    )
+            for f, act in costs:
+                name = f"{label} faaliyet {act.kod or f + 1}"
+                self.cost_row(f"{key}-f{f + 1}", name, act.maliyet, path + ("faaliyetler", f, "maliyet"), page, source)
+            if target.maliyet_tablosu:
+                table_path = path + ("maliyet_tablosu",)
+                self.cost_table(f"{key}-mt", f"{label} maliyet tablosu", target.maliyet_tablosu, table_path, page, "Faaliyet maliyetleri tablosu")
+                if target.maliyet and target.maliyet.toplam is not None:
+                    self.compare(f"{key}-mt-ph", f"{label}: performans hedefi tablosunun genel toplamı = maliyet tablosunun toplamı", target.maliyet.toplam, [target.maliyet_tablosu.toplam], path + ("maliyet", "toplam"), page, source, against="maliyet tablosunda")
+            for f, act in enumerate(target.faaliyetler):
+                if act.maliyet_tablosu:
+                    name = f"{label} faaliyet {act.kod or f + 1}"
+                    act_path = path + ("faaliyetler", f)
+                    self.cost_table(f"{key}-f{f + 1}-mt", f"{name} maliyet tablosu", act.maliyet_tablosu, act_path + ("maliyet_tablosu",), page, "Faaliyet maliyet tablosu")
+                    if act.maliyet and act.maliyet.toplam is not None:
+                        self.compare(f"{key}-f{f + 1}-mt-ph", f"{name}: performans hedefi tablosundaki tutar = maliyet tablosunun toplamı", act.maliyet.toplam, [act.maliyet_tablosu.toplam], act_path + ("maliyet", "toplam"), page, source, against="maliyet tablosunda")
 
     def administration_table(self):
         program, table = self.program, self.program.idare_performans_tablosu
@@ -358,40 +355,38 @@ class _Auditor:
         )
 
     def _all_targets(self):
-        return [t for a in self.program.amaclar for g in a.hedefler for t in g.performans_hedefleri]
-
-    def _target_paths(self):
-        for a, aim in enumerate(self.program.amaclar):
-            for g, goal in enumerate(aim.hedefler):
-                for t, target in enumerate(goal.performans_hedefleri):
-                    yield ("amaclar", a, "hedefler", g, "performans_hedefleri", t), target
+        return [target for _, target in self.program.located_targets()]
 
     def completeness(self):
         program = self.program
         columns = sorted({c.yil for c in program.gosterge_sutunlari})
-        paths = list(self._target_paths())
-        indicators = [(path + ("gostergeler", i), indicator) for path, t in paths for i, indicator in enumerate(t.gostergeler)]
+        located = program.located_targets()
+        indicators = [(path + ("gostergeler", i), indicator) for path, t in located for i, indicator in enumerate(t.gostergeler)]
         empty = [(path, [y for y in columns if i.degerler.get(y) is None]) for path, i in indicators]
         partial = [(path + ("degerler", years[0]), "boş yıl: " + ", ".join(map(str, years))) for path, years in empty if years]
         no_measure = [(path + ("birim",), "ölçü birimi yok") for path, i in indicators if i.deger_turu == "sayi" and not i.birim]
-        without_unit = [(path + ("faaliyetler", f, "sorumlu_birim"), "sorumlu birim yok") for path, t in paths if not t.sorumlu_birimler for f, a in enumerate(t.faaliyetler) if not a.sorumlu_birim]
-        no_indicator = [(path + ("gostergeler",), "göstergesi yok") for path, t in paths if not t.gostergeler]
-        no_cost = [(path + ("maliyet",), "maliyeti yok") for path, t in paths if not (t.maliyet or t.maliyet_tablosu or any(a.maliyet for a in t.faaliyetler))]
-        no_code_table = [(path + ("maliyet_tablosu",), "ekonomik kod tablosu yok") for path, t in paths if not t.maliyet_tablosu and not any(a.maliyet_tablosu for a in t.faaliyetler)]
+        without_unit = [(path + ("faaliyetler", f, "sorumlu_birim"), "sorumlu birim yok") for path, t in located if not t.sorumlu_birimler for f, a in enumerate(t.faaliyetler) if not a.sorumlu_birim]
+        no_indicator = [(path, t) for path, t in located if not t.gostergeler]
+        no_cost = [(path, t) for path, t in located if not (t.maliyet or t.maliyet_tablosu or any(a.maliyet for a in t.faaliyetler))]
+        no_code_table = [(path + ("maliyet_tablosu",), "ekonomik kod tablosu yok") for path, t in located if not t.maliyet_tablosu and not any(a.maliyet_tablosu for a in t.faaliyetler)]
+
+        def codes(found):
+            return ", ".join(target.kod for _, target in found)
+
+        def at(found, field: str, note: str):
+            return [(path + (field,), note) for path, _ in found]
+
         self.report.requirements[:0] = [
             Requirement("İdare Performans Tablosu", program.idare_performans_tablosu is not None),
             Requirement("Toplam Kaynak İhtiyacı tablosu", program.toplam_kaynak_ihtiyaci is not None),
-            Requirement("Her performans hedefinin en az bir göstergesi var", not no_indicator, f"göstergesi olmayan: {self._codes(no_indicator)}" if no_indicator else "", no_indicator),
+            Requirement("Her performans hedefinin en az bir göstergesi var", not no_indicator, f"göstergesi olmayan: {codes(no_indicator)}" if no_indicator else "", at(no_indicator, "gostergeler", "göstergesi yok")),
             Requirement("Göstergelerin üç yıllık değerleri eksiksiz", not partial, f"{len(indicators)} göstergeden {len(partial)} tanesinde en az bir yıl boş" if partial else "", partial),
             Requirement("Sayı değerli göstergelerin ölçü birimi yazılmış", not no_measure, f"{len(no_measure)} göstergede birim yok (adet, km, %, kişi …)" if no_measure else "", no_measure),
             Requirement("Her faaliyetin sorumlu harcama birimi var", not without_unit, f"{len(without_unit)} faaliyette sorumlu birim yok" if without_unit else "", without_unit),
-            Requirement("Her performans hedefinin maliyeti var", not no_cost, f"maliyeti olmayan: {self._codes(no_cost)}" if no_cost else "", no_cost),
+            Requirement("Her performans hedefinin maliyeti var", not no_cost, f"maliyeti olmayan: {codes(no_cost)}" if no_cost else "", at(no_cost, "maliyet", "maliyeti yok")),
             Requirement("Maliyetler ekonomik koda göre ayrılmış", not no_code_table, f"{len(no_code_table)} performans hedefinde ekonomik kod tablosu yok" if no_code_table else "", no_code_table),
             Requirement("Meclis kararı (tarih ve sayı) belirtilmiş", bool(program.kaynak.meclis_karari)),
         ]
-
-    def _codes(self, found: list[tuple[tuple, str]]) -> str:
-        return ", ".join(self.program.amaclar[p[1]].hedefler[p[3]].performans_hedefleri[p[5]].kod for p, _ in found)
 
 
 def warnings(report: AuditReport, document: Document) -> list[Problem]:

@@ -777,26 +777,23 @@ def _check_references(program: Program, document: Document) -> list[Problem]:
         report(("gosterge_sutunlari",), f"son sütunun yılı ({max(years)}) programın yılı ({program.yil}) olmalı")
 
     target_codes: dict[str, tuple] = {}
-    for a, aim in enumerate(program.amaclar):
-        for g, goal in enumerate(aim.hedefler):
-            for t, target in enumerate(goal.performans_hedefleri):
-                here = ("amaclar", a, "hedefler", g, "performans_hedefleri", t)
-                if target.kod in target_codes:
-                    report(here + ("kod",), f'performans hedefi kodu "{target.kod}" iki kez kullanılmış')
-                target_codes[target.kod] = here
-                for u, name in enumerate(target.sorumlu_birimler):
-                    check_unit(here + ("sorumlu_birimler", u), name)
-                indicator_codes = set()
-                for i, indicator in enumerate(target.gostergeler):
-                    if indicator.kod and indicator.kod in indicator_codes:
-                        report(here + ("gostergeler", i, "kod"), f'gösterge kodu "{indicator.kod}" bu hedefte iki kez kullanılmış')
-                    indicator_codes.add(indicator.kod)
-                    for year in indicator.degerler:
-                        if year not in years:
-                            report(here + ("gostergeler", i, "degerler", year), f"{year} yılı gosterge_sutunlari içinde yok")
-                for f, activity in enumerate(target.faaliyetler):
-                    if activity.sorumlu_birim:
-                        check_unit(here + ("faaliyetler", f, "sorumlu_birim"), activity.sorumlu_birim)
+    for here, target in program.located_targets():
+        if target.kod in target_codes:
+            report(here + ("kod",), f'performans hedefi kodu "{target.kod}" iki kez kullanılmış')
+        target_codes[target.kod] = here
+        for u, name in enumerate(target.sorumlu_birimler):
+            check_unit(here + ("sorumlu_birimler", u), name)
+        indicator_codes = set()
+        for i, indicator in enumerate(target.gostergeler):
+            if indicator.kod and indicator.kod in indicator_codes:
+                report(here + ("gostergeler", i, "kod"), f'gösterge kodu "{indicator.kod}" bu hedefte iki kez kullanılmış')
+            indicator_codes.add(indicator.kod)
+            for year in indicator.degerler:
+                if year not in years:
+                    report(here + ("gostergeler", i, "degerler", year), f"{year} yılı gosterge_sutunlari içinde yok")
+        for f, activity in enumerate(target.faaliyetler):
+            if activity.sorumlu_birim:
+                check_unit(here + ("faaliyetler", f, "sorumlu_birim"), activity.sorumlu_birim)
     table = program.idare_performans_tablosu
     if table:
         for r, row in enumerate(table.satirlar):
@@ -826,34 +823,30 @@ def value_warnings(program: Program, document: Document) -> list[Problem]:
     found = [document.problem(path, f'"{text}" yer tutucu olarak duruyor: belgedeki bilgiyle değiştirin', "uyarı") for path, text in _placeholders(document.data)]
     if program.amaclar and not _any_amount(program):
         found.append(document.problem(("amaclar",), "hiçbir performans hedefinde ya da faaliyette sıfırdan farklı bir tutar yok: maliyetler belgeden aktarılmamış görünüyor (belgede gerçekten yoksa bu uyarı önemsizdir)", "uyarı"))
-    for a, aim in enumerate(program.amaclar):
-        for g, goal in enumerate(aim.hedefler):
-            for t, target in enumerate(goal.performans_hedefleri):
-                for i, indicator in enumerate(target.gostergeler):
-                    here = ("amaclar", a, "hedefler", g, "performans_hedefleri", t, "gostergeler", i)
-                    written = [value for value in indicator.degerler.values() if value is not None]
-                    if indicator.deger_turu == "metin" and written and all(_is_number(value) for value in written):
-                        found.append(document.problem(here + ("deger_turu",), 'metin değerli göstergenin bütün değerleri sayı: sayıysa "deger_turu: metin" satırını silin', "uyarı"))
-                    if indicator.birim != "%" and "(%)" not in indicator.ad:
-                        continue
-                    for year, value in indicator.degerler.items():
-                        if isinstance(value, Decimal) and not 0 <= value <= 100:
-                            found.append(document.problem(here + ("degerler", year), f"yüzde değeri {value}: 0–100 aralığında değil (belgede böyle yazıyorsa doğrudur)", "uyarı"))
+    for place, target in program.located_targets():
+        for i, indicator in enumerate(target.gostergeler):
+            here = place + ("gostergeler", i)
+            written = [value for value in indicator.degerler.values() if value is not None]
+            if indicator.deger_turu == "metin" and written and all(_is_number(value) for value in written):
+                found.append(document.problem(here + ("deger_turu",), 'metin değerli göstergenin bütün değerleri sayı: sayıysa "deger_turu: metin" satırını silin', "uyarı"))
+            if indicator.birim != "%" and "(%)" not in indicator.ad:
+                continue
+            for year, value in indicator.degerler.items():
+                if isinstance(value, Decimal) and not 0 <= value <= 100:
+                    found.append(document.problem(here + ("degerler", year), f"yüzde değeri {value}: 0–100 aralığında değil (belgede böyle yazıyorsa doğrudur)", "uyarı"))
     return found
 
 
 def _any_amount(program: Program) -> bool:
     """Whether any target or activity states a cost other than zero: a skeleton whose zeros
     were never replaced would otherwise publish a program that plans nothing."""
-    for aim in program.amaclar:
-        for goal in aim.hedefler:
-            for target in goal.performans_hedefleri:
-                for owner in (target, *target.faaliyetler):
-                    cost, table = owner.maliyet, owner.maliyet_tablosu
-                    amounts = [cost.butce, cost.butce_disi, cost.toplam] if cost else []
-                    amounts += [table.butce_toplami, table.toplam] if table else []
-                    if any(amounts):
-                        return True
+    for _, target in program.located_targets():
+        for owner in (target, *target.faaliyetler):
+            cost, table = owner.maliyet, owner.maliyet_tablosu
+            amounts = [cost.butce, cost.butce_disi, cost.toplam] if cost else []
+            amounts += [table.butce_toplami, table.toplam] if table else []
+            if any(amounts):
+                return True
     return False
 
 

@@ -496,6 +496,14 @@ class Program(Model):
     """The transcription's repairs, each shown on the pages it touches."""
     not_: Optional[Text] = Field(default=None, alias="not")
 
+    def located_targets(self) -> list[tuple[tuple, PerformanceTarget]]:
+        """Every performance target in the document's order with its place in the file
+        (``("amaclar", 0, "hedefler", 1, "performans_hedefleri", 2)``), so a check can say where."""
+        return [
+            (("amaclar", a, "hedefler", g, "performans_hedefleri", t), target)
+            for a, aim in enumerate(self.amaclar) for g, goal in enumerate(aim.hedefler) for t, target in enumerate(goal.performans_hedefleri)
+        ]
+
 
 class SiteConfig(Model):
     """``site.yml``: what the whole site is called and which programs it publishes."""
